@@ -1,0 +1,9 @@
+app_name = "hqe_app"
+app_title = "High Quality Employment"
+app_publisher = "hqe_app developers"
+app_description = "High-quality employment community (village) programme for HR and social-security bureaus"
+app_email = "hqe@example.org"
+app_license = "mit"
+required_apps = []
+
+export_python_type_annotations = True

@@ -1,0 +1,116 @@
+"""Write the scored workbook: the ranked summary, the quota per county, refused rows, one 附件1 sheet each.
+
+Written in openpyxl's write-only mode so a county's or a province's rows stream to disk.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from hqe_app.i18n import Translator
+from hqe_app.offline.batch import CountySummary, RowResult
+from hqe_app.scoring.model import Scheme, fmt_points
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+FILL = PatternFill("solid", fgColor="DDEBF7")
+BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def write_results(
+	path: str | Path,
+	scheme: Scheme,
+	results: list[RowResult],
+	summaries: list[CountySummary],
+	_: Translator,
+) -> None:
+	wb = Workbook(write_only=True)
+	_summary_sheet(wb, summaries, _)
+	_quota_sheet(wb, summaries, _)
+	refused = [r for r in results if r.errors]
+	if refused:
+		_refused_sheet(wb, refused, _)
+	for index, result in enumerate(results, start=1):
+		if result.card is not None:
+			_score_sheet(wb, scheme, index, result, _)
+	wb.save(path)
+
+
+def _header(ws, labels: list[str]) -> None:
+	row = []
+	for label in labels:
+		cell = WriteOnlyCell(ws, value=label)
+		cell.font, cell.fill = BOLD, FILL
+		row.append(cell)
+	ws.append(row)
+
+
+def _sheet(wb: Workbook, title: str, widths: list[float], freeze: str | None = "A2"):
+	ws = wb.create_sheet(title)
+	for index, width in enumerate(widths):
+		ws.column_dimensions[chr(ord("A") + index)].width = width
+	if freeze:
+		ws.freeze_panes = freeze
+	return ws
+
+
+def _yes(value: bool, _: Translator) -> str:
+	return _("Yes") if value else _("No")
+
+
+def _summary_sheet(wb: Workbook, summaries: list[CountySummary], _: Translator) -> None:
+	ws = _sheet(wb, _("Ranked Summary"), [14, 8, 6, 24, 16, 8, 8, 8, 10, 12])
+	_header(ws, [
+		_("County"), _("Year"), _("Rank"), _("Community Name"), _("Township"),
+		_("Base Score"), _("Bonus Score"), _("Total Score"), _("Eligible"), _("Recommended"),
+	])
+	for summary in summaries:
+		for position, r in enumerate(summary.ranked, start=1):
+			ws.append([
+				r.county, r.year, position, r.community, r.township, r.card.base, r.card.bonus,
+				r.card.total, _yes(r.card.eligible, _), _yes(r.recommended, _),
+			])
+
+
+def _quota_sheet(wb: Workbook, summaries: list[CountySummary], _: Translator) -> None:
+	ws = _sheet(wb, _("Recommendation Quota"), [14, 8, 12, 12, 12, 40])
+	_header(ws, [_("County"), _("Year"), _("Eligible"), _("Quota"), _("Recommended"), _("Recommended Communities")])
+	for s in summaries:
+		names = "、".join(r.community for r in s.recommended)
+		ws.append([s.county, s.year, len(s.eligible), s.quota, len(s.recommended), names])
+
+
+def _refused_sheet(wb: Workbook, refused: list[RowResult], _: Translator) -> None:
+	ws = _sheet(wb, _("Refused Rows"), [8, 24, 14, 28, 60])
+	_header(ws, [_("Row"), _("Community Name"), _("County"), _("Field"), _("Message")])
+	for r in refused:
+		for error in r.errors:
+			ws.append([r.row.number, r.community, r.county, error.field, error.message])
+
+
+def sheet_title(index: int, community: str) -> str:
+	"""A unique, legal sheet name (at most 31 characters) for the index-th application."""
+	return BAD_SHEET_CHARS.sub("_", f"{index:05d} {community}")[:31]
+
+
+def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Translator) -> None:
+	ws = _sheet(wb, sheet_title(index, r.community), [6, 22, 8, 8, 80], freeze=None)
+	title = WriteOnlyCell(ws, value=_("Scoring Sheet of High-quality Employment Community (Village)"))
+	title.font = TITLE
+	ws.append([title])
+	ws.append([_("Community Name"), r.community, _("Township"), r.township, f"{_('County')}：{r.county}  {_('Year')}：{r.year}"])
+	_header(ws, [_("Indicator No."), _("Scoring Item"), _("Max Points"), _("Points Scored"), _("Scoring Basis")])
+	for result in r.card.results:
+		ws.append([result.code, result.name, result.max_points, result.points, result.basis])
+	card = r.card
+	ws.append(["", _("Base Score"), scheme.base_max, card.base, ""])
+	ws.append(["", _("Bonus Score"), scheme.bonus_max, card.bonus, ""])
+	ws.append(["", _("Total Score"), scheme.base_max + scheme.bonus_max, card.total,
+		_("Pass mark {0}: {1}").format(fmt_points(card.pass_mark), _("Eligible") if card.eligible else _("Not eligible"))])
+	if card.flags:
+		ws.append(["", _("Flags"), "", "", "；".join(card.flags)])

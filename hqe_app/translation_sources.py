@@ -1,0 +1,56 @@
+"""Every English message hqe_app shows, for checking that locale/zh.po translates each one (no Frappe).
+
+Gathers the literal strings passed to `_()` in the app's Python files and the labels, options,
+sections and flags of every scoring scheme.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+from hqe_app.offline.columns import IDENTITY, KIND_HELP
+from hqe_app.scoring.schemes import SCHEMES
+
+APP_DIR = Path(__file__).parent
+
+
+def python_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
+	"""(message, where) for each `_("literal")` call in the app's Python files."""
+	for path in sorted(root.rglob("*.py")):
+		tree = ast.parse(path.read_text(encoding="utf-8"))
+		for node in ast.walk(tree):
+			if (
+				isinstance(node, ast.Call)
+				and isinstance(node.func, ast.Name)
+				and node.func.id == "_"
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+				and isinstance(node.args[0].value, str)
+			):
+				yield node.args[0].value, f"{path.relative_to(root.parent)}:{node.lineno}"
+
+
+def scheme_messages() -> Iterator[tuple[str, str]]:
+	for scheme in SCHEMES.values():
+		for spec in scheme.fields:
+			yield spec.label, f"{scheme.code}:{spec.name}"
+			for option in spec.options:
+				yield option, f"{scheme.code}:{spec.name}:{option}"
+		for _code, section in scheme.sections:
+			yield section, f"{scheme.code}:section"
+		for flag in scheme.flags:
+			yield flag.message, f"{scheme.code}:flag"
+	for _name, label, help in IDENTITY:
+		yield label, "offline.columns"
+		yield help, "offline.columns"
+	for help in KIND_HELP.values():
+		yield help, "offline.columns"
+
+
+def all_messages() -> dict[str, str]:
+	found: dict[str, str] = {}
+	for message, where in (*python_messages(), *scheme_messages()):
+		found.setdefault(message, where)
+	return found
