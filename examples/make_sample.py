@@ -20,7 +20,17 @@ from hqe_app.scoring.schemes import get_scheme
 
 COUNT = 92
 # Uneven, as counties are: 椒江区 has enough eligible communities for a quota of 1 or 2.
-WEIGHTS = {"椒江区": 24, "黄岩区": 14, "路桥区": 12, "临海市": 10, "温岭市": 10, "玉环市": 6, "天台县": 6, "仙居县": 5, "三门县": 5}
+WEIGHTS = {
+	"椒江区": 24,
+	"黄岩区": 14,
+	"路桥区": 12,
+	"临海市": 10,
+	"温岭市": 10,
+	"玉环市": 6,
+	"天台县": 6,
+	"仙居县": 5,
+	"三门县": 5,
+}
 HERE = Path(__file__).parent
 BROKEN = {
 	10: {"labor_force": 999999},
@@ -42,7 +52,10 @@ def make(path: Path) -> Path:
 			value = row[name]
 			if isinstance(value, bool):
 				value = "是" if value else "否"
-			elif name in ("job_referral_level", "other_services_level") and value in scheme.field_map[name].options:
+			elif (
+				name in ("job_referral_level", "other_services_level")
+				and value in scheme.field_map[name].options
+			):
 				value = _(value)
 			ws.cell(row=FIRST_DATA_ROW + offset, column=column, value=value)
 	wb.save(path)

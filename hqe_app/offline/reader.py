@@ -13,7 +13,6 @@ from hqe_app.i18n import Translator
 from hqe_app.offline.columns import DATA_SHEET, columns
 from hqe_app.scoring.model import Scheme
 
-
 HEADER_SEARCH_ROWS = 5
 
 

@@ -65,21 +65,45 @@ def _yes(value: bool, _: Translator) -> str:
 
 def _summary_sheet(wb: Workbook, summaries: list[CountySummary], _: Translator) -> None:
 	ws = _sheet(wb, _("Ranked Summary"), [14, 8, 6, 24, 16, 8, 8, 8, 10, 12])
-	_header(ws, [
-		_("County"), _("Year"), _("Rank"), _("Community Name"), _("Township"),
-		_("Base Score"), _("Bonus Score"), _("Total Score"), _("Eligible"), _("Recommended"),
-	])
+	_header(
+		ws,
+		[
+			_("County"),
+			_("Year"),
+			_("Rank"),
+			_("Community Name"),
+			_("Township"),
+			_("Base Score"),
+			_("Bonus Score"),
+			_("Total Score"),
+			_("Eligible"),
+			_("Recommended"),
+		],
+	)
 	for summary in summaries:
 		for position, r in enumerate(summary.ranked, start=1):
-			ws.append([
-				r.county, r.year, position, r.community, r.township, r.card.base, r.card.bonus,
-				r.card.total, _yes(r.card.eligible, _), _yes(r.recommended, _),
-			])
+			ws.append(
+				[
+					r.county,
+					r.year,
+					position,
+					r.community,
+					r.township,
+					r.card.base,
+					r.card.bonus,
+					r.card.total,
+					_yes(r.card.eligible, _),
+					_yes(r.recommended, _),
+				]
+			)
 
 
 def _quota_sheet(wb: Workbook, summaries: list[CountySummary], _: Translator) -> None:
 	ws = _sheet(wb, _("Recommendation Quota"), [14, 8, 12, 12, 12, 40])
-	_header(ws, [_("County"), _("Year"), _("Eligible"), _("Quota"), _("Recommended"), _("Recommended Communities")])
+	_header(
+		ws,
+		[_("County"), _("Year"), _("Eligible"), _("Quota"), _("Recommended"), _("Recommended Communities")],
+	)
 	for s in summaries:
 		names = "、".join(r.community for r in s.recommended)
 		ws.append([s.county, s.year, len(s.eligible), s.quota, len(s.recommended), names])
@@ -103,14 +127,33 @@ def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Tran
 	title = WriteOnlyCell(ws, value=_("Scoring Sheet of High-quality Employment Community (Village)"))
 	title.font = TITLE
 	ws.append([title])
-	ws.append([_("Community Name"), r.community, _("Township"), r.township, f"{_('County')}：{r.county}  {_('Year')}：{r.year}"])
-	_header(ws, [_("Indicator No."), _("Scoring Item"), _("Max Points"), _("Points Scored"), _("Scoring Basis")])
+	ws.append(
+		[
+			_("Community Name"),
+			r.community,
+			_("Township"),
+			r.township,
+			f"{_('County')}：{r.county}  {_('Year')}：{r.year}",
+		]
+	)
+	_header(
+		ws, [_("Indicator No."), _("Scoring Item"), _("Max Points"), _("Points Scored"), _("Scoring Basis")]
+	)
 	for result in r.card.results:
 		ws.append([result.code, result.name, result.max_points, result.points, result.basis])
 	card = r.card
-	ws.append(["", _("Base Score"), scheme.base_max, card.base, ""])
-	ws.append(["", _("Bonus Score"), scheme.bonus_max, card.bonus, ""])
-	ws.append(["", _("Total Score"), scheme.base_max + scheme.bonus_max, card.total,
-		_("Pass mark {0}: {1}").format(fmt_points(card.pass_mark), _("Eligible") if card.eligible else _("Not eligible"))])
+	ws.append([None, _("Base Score"), scheme.base_max, card.base])
+	ws.append([None, _("Bonus Score"), scheme.bonus_max, card.bonus])
+	ws.append(
+		[
+			None,
+			_("Total Score"),
+			scheme.base_max + scheme.bonus_max,
+			card.total,
+			_("Pass mark {0}: {1}").format(
+				fmt_points(card.pass_mark), _("Eligible") if card.eligible else _("Not eligible")
+			),
+		]
+	)
 	if card.flags:
-		ws.append(["", _("Flags"), "", "", "；".join(card.flags)])
+		ws.append([None, _("Flags"), None, None, "；".join(card.flags)])

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 FieldKind = Literal["count", "check", "select", "points"]
@@ -89,7 +89,8 @@ class RatioTiers:
 		for threshold, points in self.tiers:
 			if _reaches(num, den, threshold):
 				return self._result(
-					points, f"{shown}，达{fmt_threshold(threshold, self.as_percent)}，得{fmt_points(points)}分"
+					points,
+					f"{shown}，达{fmt_threshold(threshold, self.as_percent)}，得{fmt_points(points)}分",
 				)
 		lowest = fmt_threshold(self.tiers[-1][0], self.as_percent)
 		return self._result(0, f"{shown}，未达{lowest}，得0分")
@@ -119,7 +120,10 @@ class Shortfall:
 		total, achieved = int(v[self.total]), int(v[self.achieved])
 		if total == 0:
 			return IndicatorResult(
-				self.code, self.name, self.max_points, self.max_points,
+				self.code,
+				self.name,
+				self.max_points,
+				self.max_points,
 				f"无低收入家庭，得{fmt_points(self.max_points)}分",
 			)
 		missing = total - achieved
@@ -201,7 +205,9 @@ class Checklist:
 		if self.gate is not None and total < self.gate:
 			basis = f"{listed}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"
 			return IndicatorResult(self.code, self.name, self.max_points, 0, basis)
-		return IndicatorResult(self.code, self.name, self.max_points, total, f"{listed}；得{fmt_points(total)}分")
+		return IndicatorResult(
+			self.code, self.name, self.max_points, total, f"{listed}；得{fmt_points(total)}分"
+		)
 
 
 @dataclass(frozen=True)

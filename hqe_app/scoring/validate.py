@@ -73,7 +73,9 @@ def _coerce(spec: FieldSpec, value: object, _: Translator, aliases: Mapping[str,
 		option = text if text in spec.options else aliases.get(text)
 		if option not in spec.options:
 			allowed = ", ".join(spec.options)
-			raise _Invalid(_("{0}: unknown option {1}; use one of {2}").format(label(spec, _), repr(text), allowed))
+			raise _Invalid(
+				_("{0}: unknown option {1}; use one of {2}").format(label(spec, _), repr(text), allowed)
+			)
 		return option
 	return _points(spec, value, _)
 
@@ -100,7 +102,9 @@ def _boolean(spec: FieldSpec, value: object, _: Translator) -> bool:
 		return True
 	if word in FALSE_WORDS:
 		return False
-	raise _Invalid(_("{0}: unknown option {1}; use one of {2}").format(label(spec, _), repr(str(value)), "是, 否"))
+	raise _Invalid(
+		_("{0}: unknown option {1}; use one of {2}").format(label(spec, _), repr(str(value)), "是, 否")
+	)
 
 
 def _points(spec: FieldSpec, value: object, _: Translator) -> float:
@@ -113,7 +117,9 @@ def _points(spec: FieldSpec, value: object, _: Translator) -> float:
 	low, high = spec.minimum or 0, spec.maximum
 	if number < low or (high is not None and number > high):
 		raise _Invalid(
-			_("{0} must be between {1} and {2}").format(label(spec, _), fmt_points(low), fmt_points(high or 0))
+			_("{0} must be between {1} and {2}").format(
+				label(spec, _), fmt_points(low), fmt_points(high or 0)
+			)
 		)
 	return number
 

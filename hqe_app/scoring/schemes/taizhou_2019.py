@@ -4,8 +4,8 @@ from fractions import Fraction as F
 
 from hqe_app.scoring.model import (
 	Bonus,
-	Checklist,
 	CheckItem,
+	Checklist,
 	ChoiceItem,
 	CountAtLeast,
 	Exceeds,
@@ -80,7 +80,13 @@ FIELDS = (
 	_check("subsidy_graduates", "Employment Subsidies for Graduates", "service_c"),
 	_check("subsidy_startup_loan_interest", "Start-up Loan Interest Subsidy", "service_c"),
 	_check("subsidy_startup", "Start-up Subsidies", "service_c"),
-	FieldSpec("other_services_level", "Other Employment Services", "select", "service_d", options=OTHER_SERVICE_LEVELS),
+	FieldSpec(
+		"other_services_level",
+		"Other Employment Services",
+		"select",
+		"service_d",
+		options=OTHER_SERVICE_LEVELS,
+	),
 	FieldSpec("media_reports_county", "Media Reports (County)", "count", "bonus", minimum=0),
 	FieldSpec("media_reports_city", "Media Reports (City)", "count", "bonus", minimum=0),
 	FieldSpec("media_reports_province", "Media Reports (Province or Higher)", "count", "bonus", minimum=0),
@@ -89,31 +95,57 @@ FIELDS = (
 
 INDICATORS = (
 	RatioTiers(
-		"1", "总体就业率", 5, "就业率", "employed", ("labor_force",),
+		"1",
+		"总体就业率",
+		5,
+		"就业率",
+		"employed",
+		("labor_force",),
 		tiers=((F(98, 100), 5), (F(95, 100), 3)),
 	),
 	Shortfall("2", "低收入家庭就业情况", 5, "low_income_households", "low_income_households_employed"),
 	RatioTiers(
-		"3", "劳动者就业技能水平", 5, "持证人员占比", "certified_workers", ("labor_force",),
+		"3",
+		"劳动者就业技能水平",
+		5,
+		"持证人员占比",
+		"certified_workers",
+		("labor_force",),
 		tiers=((F(30, 100), 5), (F(20, 100), 4), (F(10, 100), 3)),
 	),
 	RatioTiers(
-		"4", "社会保障情况", 5, "职工养老保险参保占比", "pension_employee_insured",
+		"4",
+		"社会保障情况",
+		5,
+		"职工养老保险参保占比",
+		"pension_employee_insured",
 		("pension_employee_insured", "pension_resident_insured"),
 		tiers=((F(80, 100), 5), (F(60, 100), 4), (F(50, 100), 3)),
 	),
 	RatioTiers(
-		"5", "创业率", 5, "创业率", "entrepreneurs", ("working_age_capable",),
+		"5",
+		"创业率",
+		5,
+		"创业率",
+		"entrepreneurs",
+		("working_age_capable",),
 		tiers=((F(10, 100), 5), (F(7, 100), 4), (F(4, 100), 3)),
 	),
 	RatioTiers(
-		"6", "创业带动就业比率", 5, "市场主体与带动就业人数之比", "jobs_created", ("new_market_entities",),
+		"6",
+		"创业带动就业比率",
+		5,
+		"市场主体与带动就业人数之比",
+		"jobs_created",
+		("new_market_entities",),
 		tiers=((F(5), 5), (F(4), 4), (F(3), 3)),
 		as_percent=False,
 		zero_denominator_basis="无新创办的市场主体，得0分",
 	),
 	Checklist(
-		"7", "基础建设", 15,
+		"7",
+		"基础建设",
+		15,
 		items=(
 			CheckItem("has_service_venue", 3, "有专门服务场地"),
 			CheckItem("has_professional_staff", 3, "有专业工作人员"),
@@ -124,7 +156,9 @@ INDICATORS = (
 		gate=9,
 	),
 	Checklist(
-		"8A", "就业服务（一）", 30,
+		"8A",
+		"就业服务（一）",
+		30,
 		items=(
 			CheckItem("hr_survey_conducted", 2, "开展人力资源调查"),
 			CheckItem("hr_survey_data_complete", 2, "数据完整"),
@@ -134,20 +168,30 @@ INDICATORS = (
 			ChoiceItem(
 				"job_referral_level",
 				{"success": 2, "hard_to_employ": 4, "outstanding": 7},
-				{"success": "有成功推荐记录", "hard_to_employ": "成功推荐就业困难人员就业", "outstanding": "推荐就业成效显著"},
+				{
+					"success": "有成功推荐记录",
+					"hard_to_employ": "成功推荐就业困难人员就业",
+					"outstanding": "推荐就业成效显著",
+				},
 			),
 			CheckItem("policy_materials_on_site", 2, "提供政策资料和咨询"),
 			CheckItem("policy_multichannel_promotion", 2, "多渠道政策宣传"),
 			CheckItem("has_public_welfare_jobs", 3, "辖区内有公益性岗位"),
 			CountAtLeast("new_public_welfare_jobs", 1, 1, "新开发公益性岗位1个以上"),
 			CountAtLeast(
-				"new_public_welfare_jobs", 1, 3, "新开发岗位占就业困难人员20%以上",
-				share_of="hard_to_employ_persons", share=F(20, 100),
+				"new_public_welfare_jobs",
+				1,
+				3,
+				"新开发岗位占就业困难人员20%以上",
+				share_of="hard_to_employ_persons",
+				share=F(20, 100),
 			),
 		),
 	),
 	Checklist(
-		"8B", "就业服务（二）", 15,
+		"8B",
+		"就业服务（二）",
+		15,
 		items=(
 			CheckItem("graduate_survey_assistance", 2, "离校未就业高校毕业生摸底帮扶"),
 			CheckItem("employment_registration", 2, "就业失业登记"),
@@ -159,7 +203,9 @@ INDICATORS = (
 		),
 	),
 	Checklist(
-		"8C", "就业服务（三）", 5,
+		"8C",
+		"就业服务（三）",
+		5,
 		items=(
 			CheckItem("subsidy_flexible_employment", 1, "灵活就业社保补贴"),
 			CheckItem("subsidy_public_welfare_jobs", 1, "公益性岗位补贴"),
@@ -169,7 +215,9 @@ INDICATORS = (
 		),
 	),
 	Checklist(
-		"8D", "就业服务（四）", 5,
+		"8D",
+		"就业服务（四）",
+		5,
 		items=(
 			ChoiceItem(
 				"other_services_level",
@@ -179,7 +227,9 @@ INDICATORS = (
 		),
 	),
 	Bonus(
-		"9", "附加分", 10,
+		"9",
+		"附加分",
+		10,
 		media=(
 			("media_reports_county", 1, "县级"),
 			("media_reports_city", 2, "市级"),
@@ -209,10 +259,13 @@ SCHEME = Scheme(
 	not_all_zero=(("pension_employee_insured", "pension_resident_insured"),),
 	flags=(
 		Exceeds(
-			"new_public_welfare_jobs", "hard_to_employ_persons",
+			"new_public_welfare_jobs",
+			"hard_to_employ_persons",
 			"More new public welfare jobs than hard-to-employ persons",
 		),
-		WithoutBasis("jobs_created", "new_market_entities", "Jobs created reported with no new market entities"),
+		WithoutBasis(
+			"jobs_created", "new_market_entities", "Jobs created reported with no new market entities"
+		),
 		OffStep("innovation_points", F(1, 2), "Innovation points are not in steps of 0.5"),
 	),
 	sections=SECTIONS,

@@ -1,0 +1,66 @@
+"""Checks on the app's own files that need no Frappe: translations, purity of the engine, schemes as data."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from fractions import Fraction
+
+from hqe_app.i18n import catalog, parse_po
+from hqe_app.scoring import score
+from hqe_app.scoring.model import RatioTiers
+from hqe_app.translation_sources import all_messages
+from tests.factories import SCHEME, full_marks
+
+
+def test_every_message_has_a_chinese_translation() -> None:
+	zh = catalog("zh")
+	missing = {message: where for message, where in all_messages().items() if message not in zh}
+	assert missing == {}
+
+
+def test_po_translations_keep_their_placeholders() -> None:
+	import re
+
+	for msgid, msgstr in catalog("zh").items():
+		assert sorted(re.findall(r"\{\d\}", msgid)) == sorted(re.findall(r"\{\d\}", msgstr)), msgid
+
+
+def test_po_parser_handles_multiline_entries_and_context() -> None:
+	text = 'msgid ""\nmsgstr ""\n"Language: zh\\n"\n\nmsgctxt "x"\nmsgid "A"\n"B"\nmsgstr "甲"\n"乙"\n\nmsgid "C"\nmsgstr ""\n'
+	assert parse_po(text) == {"AB": "甲乙"}
+
+
+def test_engine_and_offline_scorer_never_import_frappe() -> None:
+	code = (
+		"import sys, hqe_app, hqe_app.scoring, hqe_app.offline.cli, hqe_app.offline.workbook, "
+		"hqe_app.offline.template, hqe_app.demo_data; "
+		"assert 'frappe' not in sys.modules, 'frappe was imported'"
+	)
+	subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_second_scheme_is_data_alone() -> None:
+	"""Another city's variant: a stricter employment tier and pass mark, nothing but data changes."""
+	stricter = tuple(
+		dataclasses.replace(rule, tiers=((Fraction(99, 100), 5), (Fraction(97, 100), 3)))
+		if rule.code == "1" and isinstance(rule, RatioTiers)
+		else rule
+		for rule in SCHEME.indicators
+	)
+	variant = dataclasses.replace(SCHEME, code="example-2025", pass_mark=70, indicators=stricter)
+	values = full_marks(employed=980)
+	assert score(values).points["1"] == 5
+	card = score(values, scheme=variant)
+	assert card.points["1"] == 3
+	assert card.scheme == "example-2025" and card.pass_mark == 70
+	assert card.total == 108
+
+
+def test_scheme_maxima_add_up() -> None:
+	base = sum(r.max_points for r in SCHEME.indicators if r.code not in SCHEME.bonus_codes)
+	assert base == SCHEME.base_max == 100
+	assert (
+		sum(r.max_points for r in SCHEME.indicators if r.code in SCHEME.bonus_codes) == SCHEME.bonus_max == 10
+	)
