@@ -15,7 +15,7 @@ setup(
 	include_package_data=True,
 	zip_safe=False,
 	python_requires=">=3.10",
-	install_requires=["openpyxl>=3.1,<4"],
+	install_requires=["openpyxl>=3.1,<4", "lxml>=4.9"],
 	extras_require={"test": ["pytest>=7", "hypothesis>=6"]},
 	entry_points={"console_scripts": ["hqe-score=hqe_app.offline.cli:main"]},
 )

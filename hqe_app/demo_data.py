@@ -40,11 +40,15 @@ _SECOND = "华阳安宁和平丰兴光明星塘岙头岭坑湾港洋浦园里庄
 def community_name(rng: random.Random, township: str, used: set[str]) -> str:
 	"""A unique name in the township: 社区 in streets (街道), mostly 村 in towns."""
 	suffix = "社区" if township.endswith("街道") and rng.random() < 0.8 else "村"
-	while True:
-		name = rng.choice(_FIRST) + rng.choice(_SECOND) + suffix
-		if (township, name) not in used:
-			used.add((township, name))
-			return name
+	stem = rng.choice(_FIRST) + rng.choice(_SECOND)
+	name, tries = stem + suffix, 0
+	while (township, name) in used:
+		tries += 1
+		# Once random stems keep colliding (a big data set), number them as villages often are: 东华2村.
+		stem = rng.choice(_FIRST) + rng.choice(_SECOND)
+		name = stem + suffix if tries < 8 else f"{stem}{tries - 6}{suffix}"
+	used.add((township, name))
+	return name
 
 
 def indicator_values(rng: random.Random, scheme: Scheme, quality: float | None = None) -> dict[str, object]:

@@ -5,12 +5,17 @@ Written in openpyxl's write-only mode so a county's or a province's rows stream 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
@@ -22,6 +27,22 @@ FILL = PatternFill("solid", fgColor="DDEBF7")
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
+class _UniqueTitleSheet(WriteOnlyWorksheet):
+	"""A write-only sheet whose title the caller has already made legal and unique.
+
+	openpyxl compares every new title with all existing sheet names, which is quadratic over the
+	thousands of score sheets of a large file; `sheet_title` guarantees uniqueness by its index prefix.
+	"""
+
+	@property
+	def title(self) -> str:
+		return self._unique_title
+
+	@title.setter
+	def title(self, value: str) -> None:
+		self._unique_title = value
+
+
 def write_results(
 	path: str | Path,
 	scheme: Scheme,
@@ -29,16 +50,17 @@ def write_results(
 	summaries: list[CountySummary],
 	_: Translator,
 ) -> None:
-	wb = Workbook(write_only=True)
-	_summary_sheet(wb, summaries, _)
-	_quota_sheet(wb, summaries, _)
-	refused = [r for r in results if r.errors]
-	if refused:
-		_refused_sheet(wb, refused, _)
-	for index, result in enumerate(results, start=1):
-		if result.card is not None:
-			_score_sheet(wb, scheme, index, result, _)
-	wb.save(path)
+	with _scratch_beside(path):
+		wb = Workbook(write_only=True)
+		_summary_sheet(wb, summaries, _)
+		_quota_sheet(wb, summaries, _)
+		refused = [r for r in results if r.errors]
+		if refused:
+			_refused_sheet(wb, refused, _)
+		for index, result in enumerate(results, start=1):
+			if result.card is not None:
+				_score_sheet(wb, scheme, index, result, _)
+		wb.save(path)
 
 
 def _header(ws, labels: list[str]) -> None:
@@ -123,7 +145,10 @@ def sheet_title(index: int, community: str) -> str:
 
 
 def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Translator) -> None:
-	ws = _sheet(wb, sheet_title(index, r.community), [6, 22, 8, 8, 80], freeze=None)
+	ws = _UniqueTitleSheet(parent=wb, title=sheet_title(index, r.community))
+	wb._add_sheet(ws)
+	for column, width in zip("ABCDE", (6, 22, 8, 8, 80), strict=True):
+		ws.column_dimensions[column].width = width
 	title = WriteOnlyCell(ws, value=_("Scoring Sheet of High-quality Employment Community (Village)"))
 	title.font = TITLE
 	ws.append([title])
@@ -157,3 +182,34 @@ def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Tran
 	)
 	if card.flags:
 		ws.append([None, _("Flags"), None, None, "；".join(card.flags)])
+	ws.close()  # finish this sheet's XML now, so thousands of sheets are not held open until save
+
+
+@contextlib.contextmanager
+def _scratch_beside(path: str | Path) -> Iterator[None]:
+	"""Keep openpyxl's scratch files (one per sheet) in a private folder, removed even on failure.
+
+	Write-only mode streams each sheet through its own temporary file, thousands for a large input.
+	Creating a file costs up to a millisecond on some disks, so the folder is made in RAM-backed
+	/dev/shm when it has room (the sheets' XML, about 8 KB each), otherwise beside the output.
+	"""
+	previous = tempfile.tempdir
+	with tempfile.TemporaryDirectory(prefix="hqe-score-", dir=_scratch_parent(path)) as scratch:
+		tempfile.tempdir = scratch
+		try:
+			yield
+		finally:
+			tempfile.tempdir = previous
+
+
+def _scratch_parent(path: str | Path, room: int = 512 * 2**20) -> Path:
+	shm = Path("/dev/shm")
+	with contextlib.suppress(OSError):
+		if os.access(shm, os.W_OK) and _free_bytes(shm) > room:
+			return shm
+	return Path(path).resolve().parent
+
+
+def _free_bytes(folder: Path) -> int:
+	stat = os.statvfs(folder)
+	return stat.f_bavail * stat.f_frsize

@@ -50,10 +50,17 @@ def evaluate(
 	scheme: Scheme, clean: Mapping[str, object], pass_mark: float | None = None, _: Translator | None = None
 ) -> ScoreCard:
 	"""Score values that `normalize` has already accepted."""
-	results = tuple(rule.evaluate(clean) for rule in scheme.indicators)
-	base = sum(r.points for r in results if r.code not in scheme.bonus_codes)
-	bonus = min(sum(r.points for r in results if r.code in scheme.bonus_codes), scheme.bonus_max)
-	_ = _ or translator("zh")
+	results = tuple([rule.evaluate(clean) for rule in scheme.indicators])
+	base = bonus = 0.0
+	for r, is_bonus in zip(results, scheme.is_bonus, strict=True):
+		if is_bonus:
+			bonus += r.points
+		else:
+			base += r.points
+	bonus = min(bonus, scheme.bonus_max)
+	flags = [flag for flag in scheme.flags if flag.applies(clean)]
+	if flags:
+		_ = _ or translator("zh")
 	return ScoreCard(
 		scheme=scheme.code,
 		results=results,
@@ -61,5 +68,5 @@ def evaluate(
 		bonus=round(bonus, 6),
 		total=round(base + bonus, 6),
 		pass_mark=scheme.pass_mark if pass_mark is None else pass_mark,
-		flags=tuple(_(flag.message) for flag in scheme.flags if flag.applies(clean)),
+		flags=tuple(_(flag.message) for flag in flags),
 	)

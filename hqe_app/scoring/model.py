@@ -8,10 +8,10 @@ these pieces; nothing else in the app changes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 FieldKind = Literal["count", "check", "select", "points"]
@@ -31,18 +31,45 @@ class FieldSpec:
 	maximum: float | None = None
 
 
-@dataclass(frozen=True)
 class IndicatorResult:
-	code: str
-	name: str
-	max_points: float
-	points: float
-	basis: str
+	"""One indicator's outcome: points (always a float) and the basis text in Chinese.
 
-	def __post_init__(self) -> None:
-		object.__setattr__(self, "points", float(self.points))
+	The basis is built the first time it is read: ranking a province's applications needs only the
+	points, and formatting thirteen sentences per application would be most of the engine's time.
+	"""
+
+	__slots__ = ("_basis", "code", "max_points", "name", "points")
+
+	def __init__(
+		self, code: str, name: str, max_points: float, points: float, basis: str | Callable[[], str]
+	) -> None:
+		self.code, self.name, self.max_points, self.points, self._basis = (
+			code,
+			name,
+			max_points,
+			points,
+			basis,
+		)
+
+	@property
+	def basis(self) -> str:
+		if not isinstance(self._basis, str):
+			self._basis = self._basis()
+		return self._basis
+
+	def as_tuple(self) -> tuple[str, str, float, float, str]:
+		return (self.code, self.name, self.max_points, self.points, self.basis)
+
+	def __eq__(self, other: object) -> bool:
+		return isinstance(other, IndicatorResult) and self.as_tuple() == other.as_tuple()
+
+	__hash__ = None  # compared by value; the basis is cached inside
+
+	def __repr__(self) -> str:
+		return f"IndicatorResult{self.as_tuple()!r}"
 
 
+@lru_cache(maxsize=1024)
 def fmt_points(value: float) -> str:
 	"""Points as shown to people: integers bare, halves with one decimal."""
 	return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
@@ -54,6 +81,7 @@ def fmt_share(num: int, den: int) -> str:
 	return f"{tenths // 10}.{tenths % 10}%"
 
 
+@lru_cache(maxsize=256)
 def fmt_threshold(threshold: Fraction, as_percent: bool) -> str:
 	if as_percent:
 		return f"{fmt_points(float(threshold * 100))}%"
@@ -80,29 +108,50 @@ class RatioTiers:
 	zero_denominator_points: float = 0
 	zero_denominator_basis: str = ""
 
+	@cached_property
+	def _steps(self) -> tuple[tuple[int, int, float, str], ...]:
+		"""Each tier as integers for an exact comparison, with its basis text precomputed."""
+		return tuple(
+			(
+				t.numerator,
+				t.denominator,
+				float(points),
+				f"，达{fmt_threshold(t, self.as_percent)}，得{fmt_points(points)}分",
+			)
+			for t, points in self.tiers
+		)
+
+	@cached_property
+	def _missed(self) -> str:
+		return f"，未达{fmt_threshold(self.tiers[-1][0], self.as_percent)}，得0分"
+
 	def evaluate(self, v: Values) -> IndicatorResult:
-		num = int(v[self.numerator])
-		den = sum(int(v[f]) for f in self.denominator)
+		num = v[self.numerator]
+		den = 0
+		for name in self.denominator:
+			den += v[name]
 		if den == 0:
-			return self._result(self.zero_denominator_points, self.zero_denominator_basis)
-		shown = self._show(num, den)
-		for threshold, points in self.tiers:
-			if _reaches(num, den, threshold):
-				return self._result(
-					points,
-					f"{shown}，达{fmt_threshold(threshold, self.as_percent)}，得{fmt_points(points)}分",
+			return IndicatorResult(
+				self.code,
+				self.name,
+				self.max_points,
+				float(self.zero_denominator_points),
+				self.zero_denominator_basis,
+			)
+		for t_num, t_den, points, reached in self._steps:
+			if num * t_den >= t_num * den:  # num/den >= threshold, exactly
+				return IndicatorResult(
+					self.code, self.name, self.max_points, points, lambda: self._show(num, den) + reached
 				)
-		lowest = fmt_threshold(self.tiers[-1][0], self.as_percent)
-		return self._result(0, f"{shown}，未达{lowest}，得0分")
+		return IndicatorResult(
+			self.code, self.name, self.max_points, 0.0, lambda: self._show(num, den) + self._missed
+		)
 
 	def _show(self, num: int, den: int) -> str:
 		if self.as_percent:
 			return f"{self.term} {fmt_share(num, den)}（{num}/{den}）"
-		tenths = (num * 10) // den
+		tenths = num * 10 // den
 		return f"{self.term} 1:{tenths // 10}.{tenths % 10}（{den}:{num}）"
-
-	def _result(self, points: float, basis: str) -> IndicatorResult:
-		return IndicatorResult(self.code, self.name, self.max_points, points, basis)
 
 
 @dataclass(frozen=True)
@@ -123,15 +172,19 @@ class Shortfall:
 				self.code,
 				self.name,
 				self.max_points,
-				self.max_points,
+				float(self.max_points),
 				f"无低收入家庭，得{fmt_points(self.max_points)}分",
 			)
 		missing = total - achieved
 		points = max(0.0, self.max_points - missing * self.per_miss)
-		basis = (
-			f"低收入家庭{total}户，{achieved}户实现至少1人就业，{missing}户未就业，"
-			f"扣{fmt_points(min(self.max_points, missing * self.per_miss))}分，得{fmt_points(points)}分"
-		)
+
+		def basis() -> str:
+			deducted = fmt_points(min(self.max_points, missing * self.per_miss))
+			return (
+				f"低收入家庭{total}户，{achieved}户实现至少1人就业，{missing}户未就业，"
+				f"扣{deducted}分，得{fmt_points(points)}分"
+			)
+
 		return IndicatorResult(self.code, self.name, self.max_points, points, basis)
 
 
@@ -143,8 +196,13 @@ class CheckItem:
 	points: float
 	text: str
 
-	def points_for(self, v: Values) -> tuple[float, str | None]:
-		return (self.points, self.text) if v[self.field] else (0, None)
+	@cached_property
+	def _met(self) -> tuple[float, str]:
+		return float(self.points), f"{self.text}{fmt_points(self.points)}分"
+
+	def points_for(self, v: Values) -> tuple[float, str] | None:
+		"""(points, basis text) when met, else None."""
+		return self._met if v[self.field] else None
 
 
 @dataclass(frozen=True)
@@ -155,9 +213,16 @@ class ChoiceItem:
 	points: Mapping[str, float]
 	texts: Mapping[str, str]
 
-	def points_for(self, v: Values) -> tuple[float, str | None]:
-		option = str(v[self.field])
-		return self.points.get(option, 0), self.texts.get(option)
+	@cached_property
+	def _met(self) -> dict[str, tuple[float, str]]:
+		return {
+			option: (float(points), f"{self.texts.get(option, '')}{fmt_points(points)}分")
+			for option, points in self.points.items()
+			if points
+		}
+
+	def points_for(self, v: Values) -> tuple[float, str] | None:
+		return self._met.get(str(v[self.field]))
 
 
 @dataclass(frozen=True)
@@ -171,13 +236,17 @@ class CountAtLeast:
 	share_of: str | None = None
 	share: Fraction = Fraction(0)
 
-	def points_for(self, v: Values) -> tuple[float, str | None]:
+	@cached_property
+	def _met(self) -> tuple[float, str]:
+		return float(self.points), f"{self.text}{fmt_points(self.points)}分"
+
+	def points_for(self, v: Values) -> tuple[float, str] | None:
 		count = int(v[self.field])
 		if count < self.minimum:
-			return 0, None
+			return None
 		if self.share_of is not None and not _reaches(count, int(v[self.share_of]), self.share):
-			return 0, None
-		return self.points, self.text
+			return None
+		return self._met
 
 
 ChecklistItem = CheckItem | ChoiceItem | CountAtLeast
@@ -193,21 +262,40 @@ class Checklist:
 	items: tuple[ChecklistItem, ...]
 	gate: float | None = None
 
+	@cached_property
+	def _plan(self) -> tuple[tuple[str | None, tuple[float, str] | None, ChecklistItem], ...]:
+		"""Plain yes/no items as (field, result) so the hot loop reads a value instead of calling."""
+		return tuple(
+			(item.field, item._met, item) if isinstance(item, CheckItem) else (None, None, item)
+			for item in self.items
+		)
+
 	def evaluate(self, v: Values) -> IndicatorResult:
 		met: list[str] = []
 		total = 0.0
-		for item in self.items:
-			points, text = item.points_for(v)
-			if points:
-				total += points
-				met.append(f"{text}{fmt_points(points)}分")
-		listed = "、".join(met) if met else "无符合项"
+		for field, ticked, item in self._plan:
+			hit = (ticked if v[field] else None) if field is not None else item.points_for(v)
+			if hit is not None:
+				total += hit[0]
+				met.append(hit[1])
 		if self.gate is not None and total < self.gate:
-			basis = f"{listed}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"
-			return IndicatorResult(self.code, self.name, self.max_points, 0, basis)
+			return IndicatorResult(
+				self.code, self.name, self.max_points, 0.0, lambda: self._below_gate(met, total)
+			)
 		return IndicatorResult(
-			self.code, self.name, self.max_points, total, f"{listed}；得{fmt_points(total)}分"
+			self.code,
+			self.name,
+			self.max_points,
+			total,
+			lambda: f"{self._listed(met)}；得{fmt_points(total)}分",
 		)
+
+	def _below_gate(self, met: list[str], total: float) -> str:
+		return f"{self._listed(met)}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"
+
+	@staticmethod
+	def _listed(met: list[str]) -> str:
+		return "、".join(met) if met else "无符合项"
 
 
 @dataclass(frozen=True)
@@ -222,16 +310,22 @@ class Bonus:
 	innovation: str
 
 	def evaluate(self, v: Values) -> IndicatorResult:
-		raw = sum(int(v[f]) * weight for f, weight, _ in self.media)
+		raw = 0.0
+		for field, weight, _text in self.media:
+			raw += v[field] * weight
 		media = min(raw, self.media_cap)
 		innovation = float(v[self.innovation])
-		counts = "、".join(f"{text}{int(v[f])}篇" for f, _, text in self.media)
-		capped = f"，超过上限按{fmt_points(self.media_cap)}分计" if raw > self.media_cap else ""
-		basis = (
-			f"媒体报道：{counts}，计{fmt_points(raw)}分{capped}；创新举措{fmt_points(innovation)}分；"
-			f"得{fmt_points(media + innovation)}分"
-		)
-		return IndicatorResult(self.code, self.name, self.max_points, media + innovation, basis)
+		points = float(media + innovation)
+
+		def basis() -> str:
+			counts = "、".join(f"{text}{int(v[field])}篇" for field, _weight, text in self.media)
+			capped = f"，超过上限按{fmt_points(self.media_cap)}分计" if raw > self.media_cap else ""
+			return (
+				f"媒体报道：{counts}，计{fmt_points(raw)}分{capped}；创新举措{fmt_points(innovation)}分；"
+				f"得{fmt_points(points)}分"
+			)
+
+		return IndicatorResult(self.code, self.name, self.max_points, points, basis)
 
 
 Rule = RatioTiers | Shortfall | Checklist | Bonus
@@ -270,7 +364,12 @@ class OffStep:
 	message: str
 
 	def applies(self, v: Values) -> bool:
-		return (Fraction(str(v[self.field])) / self.step).denominator != 1
+		return _off_step(v[self.field], self.step)
+
+
+@lru_cache(maxsize=1024)
+def _off_step(value: object, step: Fraction) -> bool:
+	return (Fraction(str(value)) / step).denominator != 1
 
 
 Flag = Exceeds | WithoutBasis | OffStep
@@ -303,6 +402,16 @@ class Scheme:
 	@cached_property
 	def field_map(self) -> dict[str, FieldSpec]:
 		return {f.name: f for f in self.fields}
+
+	@cached_property
+	def field_plan(self) -> tuple[tuple[str, type | None, FieldSpec], ...]:
+		"""(name, the type a ready value has: int for counts, bool for checks, spec) per field."""
+		ready = {"count": int, "check": bool}
+		return tuple((f.name, ready.get(f.kind), f) for f in self.fields)
+
+	@cached_property
+	def is_bonus(self) -> tuple[bool, ...]:
+		return tuple(rule.code in self.bonus_codes for rule in self.indicators)
 
 	@cached_property
 	def indicator_codes(self) -> tuple[str, ...]:

@@ -47,11 +47,17 @@ def normalize(
 	"""
 	values: dict[str, object] = {}
 	errors: list[FieldError] = []
-	for spec in scheme.fields:
+	aliases = option_aliases or {}
+	for name, ready_type, spec in scheme.field_plan:
+		value = raw.get(name)
+		# A value already of its field's type (what forms and the ORM send) needs no coercion.
+		if type(value) is ready_type and (ready_type is bool or value >= 0):
+			values[name] = value
+			continue
 		try:
-			values[spec.name] = _coerce(spec, raw.get(spec.name), _, option_aliases or {})
+			values[name] = _coerce(spec, value, _, aliases)
 		except _Invalid as e:
-			errors.append(FieldError(spec.name, e.message))
+			errors.append(FieldError(name, e.message))
 	errors.extend(_relations(scheme, values, _))
 	return values, errors
 
