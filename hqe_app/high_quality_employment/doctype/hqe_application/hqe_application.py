@@ -1,0 +1,84 @@
+# Copyright (c) 2026, hqe_app developers and contributors
+# For license information, please see license.txt
+
+# import frappe
+from frappe.model.document import Document
+
+
+class HQEApplication(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import HQEAppliedCorrection
+		from hqe_app.high_quality_employment.doctype.hqe_evidence.hqe_evidence import HQEEvidence
+		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import HQEIndicatorResult
+		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
+
+		amended_from: DF.Link | None
+		base_score: DF.Float
+		bonus_score: DF.Float
+		certified_workers: DF.Int
+		community: DF.Link
+		community_name: DF.Data | None
+		corrections: DF.Table[HQEAppliedCorrection]
+		county: DF.Link | None
+		eligible: DF.Check
+		employed: DF.Int
+		employment_registration: DF.Check
+		entrepreneurs: DF.Int
+		entrepreneurship_training: DF.Check
+		evidence: DF.Table[HQEEvidence]
+		graduate_survey_assistance: DF.Check
+		hard_to_employ_persons: DF.Int
+		has_professional_staff: DF.Check
+		has_public_welfare_jobs: DF.Check
+		has_published_services: DF.Check
+		has_service_venue: DF.Check
+		has_stable_funding: DF.Check
+		hr_survey_conducted: DF.Check
+		hr_survey_data_complete: DF.Check
+		hr_survey_updated_regularly: DF.Check
+		incubation_services: DF.Check
+		indicator_results: DF.Table[HQEIndicatorResult]
+		innovation_points: DF.Float
+		job_referral_level: DF.Literal["none", "success", "hard_to_employ", "outstanding"]
+		jobs_created: DF.Int
+		labor_force: DF.Int
+		low_income_households: DF.Int
+		low_income_households_employed: DF.Int
+		media_reports: DF.Table[HQEMediaReport]
+		media_reports_city: DF.Int
+		media_reports_county: DF.Int
+		media_reports_province: DF.Int
+		new_market_entities: DF.Int
+		new_public_welfare_jobs: DF.Int
+		other_services_level: DF.Literal["none", "provided", "outstanding"]
+		pension_employee_insured: DF.Int
+		pension_resident_insured: DF.Int
+		policy_materials_on_site: DF.Check
+		policy_multichannel_promotion: DF.Check
+		publishes_job_info: DF.Check
+		scheme: DF.Data | None
+		score_flags: DF.SmallText | None
+		self_reported_total: DF.Float
+		skills_training: DF.Check
+		startup_loan_assistance: DF.Check
+		subsidy_flexible_employment: DF.Check
+		subsidy_graduates: DF.Check
+		subsidy_public_welfare_jobs: DF.Check
+		subsidy_startup: DF.Check
+		subsidy_startup_loan_interest: DF.Check
+		total_score: DF.Float
+		township: DF.Link | None
+		unemployed_training_referral: DF.Check
+		uses_information_system: DF.Check
+		visits_recorded: DF.Check
+		workflow_state: DF.Link | None
+		working_age_capable: DF.Int
+		year: DF.Int
+	# end: auto-generated types
+	pass
