@@ -7,3 +7,11 @@ app_license = "mit"
 required_apps = []
 
 export_python_type_annotations = True
+
+# Roles and a Role Profile per level ship as fixtures (SPEC §2); the uninstall hook removes them.
+fixtures = [
+	{"dt": "Role", "filters": [["role_name", "like", "HQE %"]]},
+	{"dt": "Role Profile", "filters": [["role_profile", "like", "HQE %"]]},
+]
+
+before_uninstall = "hqe_app.uninstall.before_uninstall"

@@ -1,8 +1,11 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from hqe_app.high_quality_employment.application_scoring import apply_scores
 
 
 class HQEApplication(Document):
@@ -81,4 +84,35 @@ class HQEApplication(Document):
 		working_age_capable: DF.Int
 		year: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self) -> None:
+		self.validate_community()
+		self.validate_one_per_year()
+		self.score()
+
+	def before_update_after_submit(self) -> None:
+		self.score()
+
+	def validate_community(self) -> None:
+		if frappe.db.get_value("HQE Community", self.community, "disabled"):
+			frappe.throw(_("Community {0} is disabled").format(self.community_name or self.community))
+
+	def validate_one_per_year(self) -> None:
+		"""One application per community per year; the community row is locked so two at once cannot both pass."""
+		frappe.db.get_value("HQE Community", self.community, "name", for_update=True)
+		existing = frappe.db.get_value(
+			"HQE Application",
+			{"community": self.community, "year": self.year, "docstatus": ("<", 2), "name": ("!=", self.name)},
+			"name",
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has an application for {1}: {2}").format(
+					self.community_name or self.community, self.year, existing
+				),
+				frappe.DuplicateEntryError,
+				title=_("Duplicate Application"),
+			)
+
+	def score(self) -> None:
+		apply_scores(self)

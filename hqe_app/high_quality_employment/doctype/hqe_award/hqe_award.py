@@ -1,7 +1,8 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
 
 
@@ -24,4 +25,21 @@ class HQEAward(Document):
 		township: DF.Link | None
 		year: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self) -> None:
+		self.set_default_amount()
+		self.validate_payment()
+
+	def set_default_amount(self) -> None:
+		if not self.amount:
+			self.amount = frappe.db.get_single_value("HQE Settings", "city_award_amount") or 20000
+
+	def validate_payment(self) -> None:
+		if self.status != "Paid":
+			return
+		for fieldname in ("payment_date", "payment_reference"):
+			if not self.get(fieldname):
+				frappe.throw(
+					_("{0} is required when the award is paid").format(_(self.meta.get_label(fieldname))),
+					frappe.MandatoryError,
+				)

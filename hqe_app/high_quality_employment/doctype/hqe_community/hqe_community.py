@@ -1,7 +1,8 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
 
 
@@ -23,4 +24,29 @@ class HQECommunity(Document):
 		phone: DF.Data | None
 		township: DF.Link
 	# end: auto-generated types
-	pass
+
+	def before_insert(self) -> None:
+		self.validate_unique_in_township()
+
+	def validate(self) -> None:
+		self.community_name = (self.community_name or "").strip()
+		self.validate_township()
+		if not self.is_new():
+			self.validate_unique_in_township()
+
+	def validate_township(self) -> None:
+		if frappe.db.get_value("HQE Region", self.township, "region_level") != "Township":
+			frappe.throw(_("Township must be a region of level Township"), title=_("Township"))
+
+	def validate_unique_in_township(self) -> None:
+		existing = frappe.db.get_value(
+			"HQE Community",
+			{"township": self.township, "community_name": self.community_name, "name": ("!=", self.name or "")},
+			"name",
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has a community named {1}").format(self.township, self.community_name),
+				frappe.DuplicateEntryError,
+				title=_("Duplicate Community"),
+			)

@@ -1,8 +1,14 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from hqe_app.high_quality_employment.quota import county_quota
+from hqe_app.lifecycle import CERTIFIED_STATES
+
+ACHIEVEMENTS_LIMIT = 300
 
 
 class HQERecommendation(Document):
@@ -21,4 +27,50 @@ class HQERecommendation(Document):
 		quota: DF.Int
 		year: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self) -> None:
+		self.validate_county()
+		self.validate_items()
+		self.set_quota()
+		self.validate_quota()
+
+	def validate_county(self) -> None:
+		if frappe.db.get_value("HQE Region", self.county, "region_level") != "County":
+			frappe.throw(_("County must be a region of level County"), title=_("County"))
+
+	def validate_items(self) -> None:
+		seen = set()
+		for row in self.items:
+			app = frappe.db.get_value(
+				"HQE Application", row.application, ["county", "year", "workflow_state"], as_dict=True
+			)
+			if row.application in seen:
+				frappe.throw(_("Row {0}: {1} is listed twice").format(row.idx, row.application))
+			seen.add(row.application)
+			if app.county != self.county or int(app.year) != int(self.year):
+				frappe.throw(
+					_("Row {0}: {1} is not an application of {2} for {3}").format(
+						row.idx, row.application, self.county, self.year
+					)
+				)
+			if app.workflow_state not in CERTIFIED_STATES:
+				frappe.throw(_("Row {0}: {1} is not county-certified").format(row.idx, row.application))
+			if len(row.achievements or "") > ACHIEVEMENTS_LIMIT:
+				frappe.throw(
+					_("Row {0}: {1} may have at most {2} characters ({3} given)").format(
+						row.idx, _("Achievements"), ACHIEVEMENTS_LIMIT, len(row.achievements)
+					),
+					title=_("Achievements"),
+				)
+
+	def set_quota(self) -> None:
+		self.certified_count, self.quota = county_quota(self.county, self.year)
+
+	def validate_quota(self) -> None:
+		if len(self.items) > self.quota:
+			frappe.throw(
+				_("{0} may recommend at most {1} communities for {2} ({3} county-certified); {4} listed").format(
+					self.county, self.quota, self.year, self.certified_count, len(self.items)
+				),
+				title=_("Recommendation Quota"),
+			)

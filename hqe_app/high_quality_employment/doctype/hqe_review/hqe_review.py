@@ -1,8 +1,16 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from hqe_app.high_quality_employment.review_checks import (
+	check_verified_values,
+	field_label,
+	format_value,
+	rescore_application,
+)
 
 
 class HQEReview(Document):
@@ -33,4 +41,48 @@ class HQEReview(Document):
 		township: DF.Link | None
 		year: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self) -> None:
+		self.reviewer = self.reviewer or frappe.session.user
+		self.validate_one_per_level()
+		self.validate_corrections()
+		self.validate_innovation_points()
+
+	def on_update(self) -> None:
+		rescore_application(self.application)
+
+	def after_delete(self) -> None:
+		rescore_application(self.application)
+
+	def validate_one_per_level(self) -> None:
+		existing = frappe.db.get_value(
+			"HQE Review",
+			{"application": self.application, "review_level": self.review_level, "name": ("!=", self.name)},
+			"name",
+		)
+		if existing:
+			frappe.throw(
+				_("Application {0} already has a {1} review: {2}").format(
+					self.application, _(self.review_level), existing
+				),
+				frappe.DuplicateEntryError,
+			)
+
+	def validate_corrections(self) -> None:
+		"""Keep the self-reported value beside each correction and refuse impossible verified values."""
+		if self.corrections and self.review_level == "Township":
+			frappe.throw(_("Corrections are made by the county and the city"), title=_("Verified Corrections"))
+		application = frappe.get_doc("HQE Application", self.application)
+		seen = set()
+		for row in self.corrections:
+			if row.fieldname in seen:
+				frappe.throw(
+					_("Row {0}: {1} is corrected twice").format(row.idx, _(field_label(application, row.fieldname)))
+				)
+			seen.add(row.fieldname)
+			row.reported_value = format_value(application.get(row.fieldname))
+		check_verified_values(application, self)
+
+	def validate_innovation_points(self) -> None:
+		if self.review_level != "County":
+			self.innovation_points = None

@@ -1,8 +1,11 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from hqe_app.high_quality_employment.calendar import DEADLINE_FIELDS, month_day
 
 
 class HQESettings(Document):
@@ -30,4 +33,27 @@ class HQESettings(Document):
 		quota_scope: DF.Literal["Current Year", "All Years"]
 		target_share: DF.Percent
 	# end: auto-generated types
-	pass
+
+	def validate(self) -> None:
+		self.validate_quota_rate()
+		self.validate_default_deadlines()
+		self.validate_calendar()
+
+	def validate_quota_rate(self) -> None:
+		if not 0 <= (self.quota_rate or 0) <= 100:
+			frappe.throw(_("{0} must be between {1} and {2}").format(_("Recommendation Quota Rate"), 0, 100))
+
+	def validate_default_deadlines(self) -> None:
+		for fieldname in DEADLINE_FIELDS:
+			value = self.get(fieldname)
+			if value and not month_day(value):
+				frappe.throw(
+					_("{0} must be a month and day like 08-31").format(_(self.meta.get_label(fieldname))),
+					title=_("Calendar"),
+				)
+
+	def validate_calendar(self) -> None:
+		years = [row.year for row in self.calendar]
+		duplicates = sorted({y for y in years if years.count(y) > 1})
+		if duplicates:
+			frappe.throw(_("The calendar lists {0} more than once").format(duplicates[0]), title=_("Calendar"))

@@ -1,0 +1,147 @@
+"""Score an HQE Application with the engine: self-reported values, verified corrections, results.
+
+The engine (hqe_app.scoring) knows nothing of Frappe; this module maps documents to its values and
+its score card back to the document. Score fields are always recomputed here, so whatever a client
+sent for them is overwritten.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import frappe
+from frappe import _
+
+from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
+from hqe_app.scoring.validate import FieldError, normalize
+
+if TYPE_CHECKING:
+	from hqe_app.high_quality_employment.doctype.hqe_application.hqe_application import HQEApplication
+
+MEDIA_LEVELS = {"County": "media_reports_county", "City": "media_reports_city", "Province": "media_reports_province"}
+REVIEW_ORDER = {"Township": 0, "County": 1, "City": 2}
+
+
+def scheme_of(doc: HQEApplication) -> Scheme:
+	return get_scheme(doc.scheme or None)
+
+
+def count_media_reports(doc: HQEApplication) -> None:
+	"""Indicator 9's counts come from the table of reports, counted by level."""
+	counts = dict.fromkeys(MEDIA_LEVELS.values(), 0)
+	for report in doc.media_reports:
+		counts[MEDIA_LEVELS[report.level]] += 1
+	doc.update(counts)
+
+
+def self_reported_values(doc: HQEApplication, scheme: Scheme) -> dict[str, object]:
+	"""The values as the community entered them (innovation points come from the county review)."""
+	values: dict[str, object] = {}
+	for spec in scheme.fields:
+		value = doc.get(spec.name)
+		if spec.kind == "check":
+			value = bool(value)
+		elif spec.kind == "count" and value is not None:
+			value = int(value)
+		values[spec.name] = value
+	values["innovation_points"] = 0
+	return values
+
+
+def reviews_of(application: str) -> list[frappe._dict]:
+	"""Reviews of one application, township first, with their corrections."""
+	if not application:
+		return []
+	reviews = frappe.get_all(
+		"HQE Review",
+		filters={"application": application},
+		fields=["name", "review_level", "innovation_points"],
+	)
+	reviews.sort(key=lambda r: REVIEW_ORDER.get(r.review_level, 9))
+	corrections = frappe.get_all(
+		"HQE Correction",
+		filters={"parenttype": "HQE Review", "parent": ("in", [r.name for r in reviews] or [""])},
+		fields=["parent", "fieldname", "reported_value", "verified_value", "reason", "idx"],
+		order_by="idx asc",
+	)
+	for review in reviews:
+		review.corrections = [c for c in corrections if c.parent == review.name]
+	return reviews
+
+
+def apply_scores(doc: HQEApplication) -> ScoreCard:
+	"""Validate the self-reported values, overlay verified corrections, score, and write the results.
+
+	Raises frappe.ValidationError naming every refused field; nothing is written then.
+	"""
+	scheme = scheme_of(doc)
+	count_media_reports(doc)
+	reported = self_reported_values(doc, scheme)
+	reported_card = _score_or_throw(reported, scheme)
+
+	verified = dict(reported)
+	applied = []
+	for review in reviews_of(doc.name if not doc.is_new() else ""):
+		if review.review_level == "County" and review.innovation_points is not None:
+			verified["innovation_points"] = review.innovation_points
+		for c in review.corrections:
+			verified[c.fieldname] = c.verified_value
+			applied.append((c, review.name))
+	card = _score_or_throw(verified, scheme) if verified != reported else reported_card
+
+	doc.innovation_points = float(verified["innovation_points"] or 0)
+	doc.base_score, doc.bonus_score, doc.total_score = card.base, card.bonus, card.total
+	doc.self_reported_total = reported_card.total
+	doc.eligible = int(card.total >= pass_mark())
+	doc.score_flags = "\n".join(card.flags)
+	doc.set(
+		"indicator_results",
+		[
+			{
+				"indicator_code": r.code,
+				"indicator_name": r.name,
+				"max_points": r.max_points,
+				"points": r.points,
+				"basis": r.basis,
+			}
+			for r in card.results
+		],
+	)
+	doc.set(
+		"corrections",
+		[
+			{
+				"fieldname": c.fieldname,
+				"field_label": _(scheme.field_map[c.fieldname].label),
+				"reported_value": c.reported_value,
+				"verified_value": c.verified_value,
+				"reason": c.reason,
+				"review": review,
+			}
+			for c, review in applied
+		],
+	)
+	return card
+
+
+def pass_mark() -> float:
+	return float(frappe.db.get_single_value("HQE Settings", "pass_mark") or 60)
+
+
+def field_errors(values: dict[str, object], scheme: Scheme) -> list[FieldError]:
+	return normalize(scheme, values, _)[1]
+
+
+def _score_or_throw(values: dict[str, object], scheme: Scheme) -> ScoreCard:
+	try:
+		return score(values, scheme, pass_mark=pass_mark(), _=_)
+	except InvalidApplication as e:
+		throw_field_errors(e.errors)
+
+
+def throw_field_errors(errors: list[FieldError]) -> None:
+	frappe.throw(
+		"<br>".join(frappe.utils.escape_html(e.message) for e in errors),
+		title=_("Impossible data"),
+		exc=frappe.ValidationError,
+	)

@@ -1,0 +1,129 @@
+"""Factories for the integration tests (real site): regions, communities, applications and users.
+
+Everything is created idempotently under fixed Taizhou names, so tests can commit (the REST tests
+need committed rows: the request runs on its own connection) and run again.
+"""
+
+from __future__ import annotations
+
+import random
+
+import frappe
+
+from hqe_app.demo_data import indicator_values
+from hqe_app.scoring import get_scheme
+
+CITY = "台州市"
+TREE = {
+	"椒江区": ("海门街道", "白云街道"),
+	"黄岩区": ("东城街道", "澄江街道"),
+}
+LEVEL_ROLES = {
+	"community": "HQE Community Officer",
+	"township": "HQE Township Reviewer",
+	"county": "HQE County Assessor",
+	"city": "HQE City Reviewer",
+}
+
+
+def ensure_region(name: str, level: str, parent: str | None = None) -> str:
+	if not frappe.db.exists("HQE Region", name):
+		frappe.get_doc(
+			{"doctype": "HQE Region", "region_name": name, "region_level": level, "parent_hqe_region": parent}
+		).insert(ignore_permissions=True)
+	return name
+
+
+def ensure_tree() -> None:
+	ensure_region(CITY, "City")
+	for county, townships in TREE.items():
+		ensure_region(county, "County", CITY)
+		for township in townships:
+			ensure_region(township, "Township", county)
+
+
+def ensure_community(township: str, name: str) -> str:
+	ensure_tree()
+	existing = frappe.db.get_value("HQE Community", {"township": township, "community_name": name})
+	if existing:
+		return existing
+	doc = frappe.get_doc(
+		{
+			"doctype": "HQE Community",
+			"community_name": name,
+			"community_type": "Community" if name.endswith("社区") else "Village",
+			"township": township,
+			"contact_person": "张三",
+			"phone": "0576-88000000",
+			"address": f"{township}{name}",
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def indicator_fields(seed: int | None = None, **overrides) -> dict[str, object]:
+	"""Indicator values as the form stores them (checks as 0/1), realistic unless overridden."""
+	values = indicator_values(random.Random(seed), get_scheme())
+	values = {k: int(v) if isinstance(v, bool) else v for k, v in values.items()}
+	for name in ("media_reports_county", "media_reports_city", "media_reports_province", "innovation_points"):
+		values.pop(name, None)
+	values.update(overrides)
+	return values
+
+
+def make_application(community: str, year: int = 2024, seed: int | None = 1, media=(), **overrides):
+	doc = frappe.get_doc(
+		{
+			"doctype": "HQE Application",
+			"community": community,
+			"year": year,
+			"media_reports": [
+				{"outlet": f"台州日报{i}", "level": level, "report_date": f"{year}-05-0{i % 9 + 1}"}
+				for i, level in enumerate(media)
+			],
+			**indicator_fields(seed, **overrides),
+		}
+	)
+	return doc.insert()
+
+
+def delete_applications(community: str) -> None:
+	"""Remove a community's applications and their reviews (test cleanup, cancelling what is submitted)."""
+	for name in frappe.get_all("HQE Application", filters={"community": community}, pluck="name"):
+		for review in frappe.get_all("HQE Review", filters={"application": name}, pluck="name"):
+			frappe.delete_doc("HQE Review", review, ignore_permissions=True, force=True)
+		frappe.delete_doc("HQE Application", name, ignore_permissions=True, force=True)
+
+
+def ensure_user(email: str, level: str, region: str | None = None, community: str | None = None) -> str:
+	"""A user of one level with a User Permission on a region (or a community, for villages)."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"language": "zh",
+			}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	user.set("roles", [])
+	user.append("roles", {"role": LEVEL_ROLES[level]})
+	user.save(ignore_permissions=True)
+	frappe.db.delete("User Permission", {"user": email})
+	for allow, value in (("HQE Region", region), ("HQE Community", community)):
+		if value:
+			frappe.get_doc(
+				{"doctype": "User Permission", "user": email, "allow": allow, "for_value": value, "apply_to_all_doctypes": 1}
+			).insert(ignore_permissions=True)
+	frappe.clear_cache(user=email)
+	return email
+
+
+def api_credentials(email: str) -> str:
+	"""`token key:secret` for the Authorization header of REST calls as this user."""
+	from frappe.core.doctype.user.user import generate_keys
+
+	secret = generate_keys(email)["api_secret"]
+	return f"token {frappe.db.get_value('User', email, 'api_key')}:{secret}"
