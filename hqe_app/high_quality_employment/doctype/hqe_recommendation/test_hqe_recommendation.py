@@ -1,9 +1,55 @@
 # Copyright (c) 2026, hqe_app developers and Contributors
 # See license.txt
+"""Integration: a county's recommendation respects the quota of SPEC §6 and the 300-character limit."""
 
-# import frappe
+import frappe
 from frappe.tests.utils import FrappeTestCase
+
+from hqe_app.high_quality_employment.testing import ensure_community, make_application
+from hqe_app.lifecycle import COUNTY_CERTIFIED
+
+YEAR = 2080
 
 
 class TestHQERecommendation(FrappeTestCase):
-	pass
+	def setUp(self):
+		frappe.set_user("Administrator")
+		frappe.db.delete("HQE Recommendation", {"year": YEAR})
+		self.apps = []
+		for i in range(23):
+			community = ensure_community("海门街道" if i % 2 else "白云街道", f"名额测试{i:02d}村")
+			frappe.db.delete("HQE Application", {"community": community, "year": YEAR})
+			app = make_application(community, year=YEAR, seed=i)
+			app.db_set("workflow_state", COUNTY_CERTIFIED)  # the workflow's job; here only the count matters
+			self.apps.append(app.name)
+
+	def recommendation(self, apps, achievements="就业服务扎实"):
+		return frappe.get_doc(
+			{
+				"doctype": "HQE Recommendation",
+				"county": "椒江区",
+				"year": YEAR,
+				"items": [{"application": a, "achievements": achievements} for a in apps],
+			}
+		)
+
+	def test_23_certified_allow_2(self):
+		doc = self.recommendation(self.apps[:2]).insert()
+		self.assertEqual((doc.certified_count, doc.quota), (23, 2))
+
+	def test_a_third_is_refused(self):
+		with self.assertRaises(frappe.ValidationError) as caught:
+			self.recommendation(self.apps[:3]).insert()
+		self.assertIn("2", str(caught.exception))
+		self.assertFalse(frappe.db.exists("HQE Recommendation", {"year": YEAR}))
+
+	def test_achievements_at_most_300_characters(self):
+		self.recommendation(self.apps[:1], "字" * 300).insert()
+		frappe.db.delete("HQE Recommendation", {"year": YEAR})
+		with self.assertRaises(frappe.ValidationError):
+			self.recommendation(self.apps[:1], "字" * 301).insert()
+
+	def test_only_certified_applications(self):
+		frappe.db.set_value("HQE Application", self.apps[0], "workflow_state", "Pending County")
+		with self.assertRaises(frappe.ValidationError):
+			self.recommendation(self.apps[:1]).insert()
