@@ -1,12 +1,14 @@
 """Every English message hqe_app shows, for checking that locale/zh.po translates each one (no Frappe).
 
-Gathers the literal strings passed to `_()` in the app's Python files and the labels, options,
-sections and flags of every scoring scheme.
+Gathers the literal strings passed to `_()` in the app's Python files, the labels, options,
+sections and flags of every scoring scheme, and the names, labels, options and descriptions in the
+app's DocType JSON.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,8 +51,26 @@ def scheme_messages() -> Iterator[tuple[str, str]]:
 		yield help, "offline.columns"
 
 
+def doctype_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
+	"""DocType names, field labels, Select options and descriptions of the app's DocType JSON."""
+	for path in sorted(root.glob("*/doctype/*/*.json")):
+		meta = json.loads(path.read_text(encoding="utf-8"))
+		if meta.get("doctype") != "DocType":
+			continue
+		where = meta["name"]
+		yield meta["name"], where
+		for field in meta.get("fields", []):
+			for key in ("label", "description"):
+				if field.get(key):
+					yield field[key], f"{where}.{field['fieldname']}"
+			if field.get("fieldtype") == "Select":
+				for option in (field.get("options") or "").split("\n"):
+					if option and field["fieldname"] != "fieldname":
+						yield option, f"{where}.{field['fieldname']}"
+
+
 def all_messages() -> dict[str, str]:
 	found: dict[str, str] = {}
-	for message, where in (*python_messages(), *scheme_messages()):
+	for message, where in (*python_messages(), *scheme_messages(), *doctype_messages()):
 		found.setdefault(message, where)
 	return found

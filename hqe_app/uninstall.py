@@ -16,10 +16,14 @@ def before_uninstall() -> None:
 	frappe.db.delete("User Permission", {"allow": ("like", HQE_DOCTYPES_LIKE)})
 	frappe.db.delete("Has Role", {"role": ("in", roles or [""])})
 	frappe.db.delete("Custom DocPerm", {"role": ("in", roles or [""])})
-	for profile in frappe.get_all("Role Profile", filters={"role_profile": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"):
+	for profile in frappe.get_all(
+		"Role Profile", filters={"role_profile": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"
+	):
 		frappe.db.set_value("User", {"role_profile_name": profile}, "role_profile_name", None)
 		frappe.delete_doc("Role Profile", profile, ignore_permissions=True, force=True)
 	for role in roles:
 		frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
-	for workflow in frappe.get_all("Workflow", filters={"document_type": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"):
+	for workflow in frappe.get_all(
+		"Workflow", filters={"document_type": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"
+	):
 		frappe.delete_doc("Workflow", workflow, ignore_permissions=True, force=True)

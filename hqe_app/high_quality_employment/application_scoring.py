@@ -18,7 +18,11 @@ from hqe_app.scoring.validate import FieldError, normalize
 if TYPE_CHECKING:
 	from hqe_app.high_quality_employment.doctype.hqe_application.hqe_application import HQEApplication
 
-MEDIA_LEVELS = {"County": "media_reports_county", "City": "media_reports_city", "Province": "media_reports_province"}
+MEDIA_LEVELS = {
+	"County": "media_reports_county",
+	"City": "media_reports_city",
+	"Province": "media_reports_province",
+}
 REVIEW_ORDER = {"Township": 0, "County": 1, "City": 2}
 
 

@@ -115,7 +115,13 @@ def ensure_user(email: str, level: str, region: str | None = None, community: st
 	for allow, value in (("HQE Region", region), ("HQE Community", community)):
 		if value:
 			frappe.get_doc(
-				{"doctype": "User Permission", "user": email, "allow": allow, "for_value": value, "apply_to_all_doctypes": 1}
+				{
+					"doctype": "User Permission",
+					"user": email,
+					"allow": allow,
+					"for_value": value,
+					"apply_to_all_doctypes": 1,
+				}
 			).insert(ignore_permissions=True)
 	frappe.clear_cache(user=email)
 	return email

@@ -16,9 +16,13 @@ class HQEApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import HQEAppliedCorrection
+		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import (
+			HQEAppliedCorrection,
+		)
 		from hqe_app.high_quality_employment.doctype.hqe_evidence.hqe_evidence import HQEEvidence
-		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import HQEIndicatorResult
+		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import (
+			HQEIndicatorResult,
+		)
 		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
 
 		amended_from: DF.Link | None
@@ -102,7 +106,12 @@ class HQEApplication(Document):
 		frappe.db.get_value("HQE Community", self.community, "name", for_update=True)
 		existing = frappe.db.get_value(
 			"HQE Application",
-			{"community": self.community, "year": self.year, "docstatus": ("<", 2), "name": ("!=", self.name)},
+			{
+				"community": self.community,
+				"year": self.year,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
 			"name",
 		)
 		if existing:

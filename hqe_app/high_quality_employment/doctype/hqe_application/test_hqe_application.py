@@ -97,19 +97,37 @@ class TestHQEApplication(FrappeTestCase):
 	def test_every_refusal_names_the_field_and_writes_nothing(self):
 		cases = {
 			"negative count": ({"entrepreneurs": -1}, "当前实现创业人数"),
-			"labor force above capable": ({"working_age_capable": 100, "labor_force": 101}, "有劳动能力和就业愿望"),
+			"labor force above capable": (
+				{"working_age_capable": 100, "labor_force": 101},
+				"有劳动能力和就业愿望",
+			),
 			"employed above labor force": ({"labor_force": 100, "employed": 101}, "已就业"),
-			"certified above labor force": ({"labor_force": 100, "employed": 90, "certified_workers": 101}, "证书"),
+			"certified above labor force": (
+				{"labor_force": 100, "employed": 90, "certified_workers": 101},
+				"证书",
+			),
 			"low income employed above households": (
 				{"low_income_households": 2, "low_income_households_employed": 3},
 				"低保",
 			),
-			"labor force zero": ({"labor_force": 0, "employed": 0, "certified_workers": 0}, "有劳动能力和就业愿望"),
+			"labor force zero": (
+				{"labor_force": 0, "employed": 0, "certified_workers": 0},
+				"有劳动能力和就业愿望",
+			),
 			"capable zero": (
-				{"working_age_capable": 0, "labor_force": 0, "employed": 0, "certified_workers": 0, "entrepreneurs": 0},
+				{
+					"working_age_capable": 0,
+					"labor_force": 0,
+					"employed": 0,
+					"certified_workers": 0,
+					"entrepreneurs": 0,
+				},
 				"有劳动能力的适龄人员",
 			),
-			"both pensions zero": ({"pension_employee_insured": 0, "pension_resident_insured": 0}, "养老保险"),
+			"both pensions zero": (
+				{"pension_employee_insured": 0, "pension_resident_insured": 0},
+				"养老保险",
+			),
 			"missing field": ({"employed": None}, "已就业"),
 			"unknown option": ({"job_referral_level": "excellent"}, "推荐"),
 		}

@@ -45,7 +45,9 @@ class TestApplicationPermissions(FrappeTestCase):
 		for community in cls.communities.values():
 			delete_applications(community)
 		cls.apps = {key: make_application(c, year=YEAR).name for key, c in cls.communities.items()}
-		cls.users = {key: ensure_user(email, level, region) for key, (email, level, region, _) in USERS.items()}
+		cls.users = {
+			key: ensure_user(email, level, region) for key, (email, level, region, _) in USERS.items()
+		}
 		cls.users["village"] = ensure_user(
 			"hqe-village-jj@example.com", "community", community=cls.communities["jj_haimen"]
 		)

@@ -41,7 +41,11 @@ class HQECommunity(Document):
 	def validate_unique_in_township(self) -> None:
 		existing = frappe.db.get_value(
 			"HQE Community",
-			{"township": self.township, "community_name": self.community_name, "name": ("!=", self.name or "")},
+			{
+				"township": self.township,
+				"community_name": self.community_name,
+				"name": ("!=", self.name or ""),
+			},
 			"name",
 		)
 		if existing:

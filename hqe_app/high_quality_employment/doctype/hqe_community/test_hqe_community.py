@@ -14,7 +14,12 @@ class TestHQECommunity(FrappeTestCase):
 
 	def community(self, township, name):
 		return frappe.get_doc(
-			{"doctype": "HQE Community", "community_name": name, "community_type": "Village", "township": township}
+			{
+				"doctype": "HQE Community",
+				"community_name": name,
+				"community_type": "Village",
+				"township": township,
+			}
 		)
 
 	def test_county_is_fetched_from_the_township(self):

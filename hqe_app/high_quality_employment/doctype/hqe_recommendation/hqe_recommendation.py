@@ -19,7 +19,9 @@ class HQERecommendation(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from hqe_app.high_quality_employment.doctype.hqe_recommendation_item.hqe_recommendation_item import HQERecommendationItem
+		from hqe_app.high_quality_employment.doctype.hqe_recommendation_item.hqe_recommendation_item import (
+			HQERecommendationItem,
+		)
 
 		certified_count: DF.Int
 		county: DF.Link
@@ -69,8 +71,8 @@ class HQERecommendation(Document):
 	def validate_quota(self) -> None:
 		if len(self.items) > self.quota:
 			frappe.throw(
-				_("{0} may recommend at most {1} communities for {2} ({3} county-certified); {4} listed").format(
-					self.county, self.quota, self.year, self.certified_count, len(self.items)
-				),
+				_(
+					"{0} may recommend at most {1} communities for {2} ({3} county-certified); {4} listed"
+				).format(self.county, self.quota, self.year, self.certified_count, len(self.items)),
 				title=_("Recommendation Quota"),
 			)

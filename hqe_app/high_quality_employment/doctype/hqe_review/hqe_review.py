@@ -71,13 +71,17 @@ class HQEReview(Document):
 	def validate_corrections(self) -> None:
 		"""Keep the self-reported value beside each correction and refuse impossible verified values."""
 		if self.corrections and self.review_level == "Township":
-			frappe.throw(_("Corrections are made by the county and the city"), title=_("Verified Corrections"))
+			frappe.throw(
+				_("Corrections are made by the county and the city"), title=_("Verified Corrections")
+			)
 		application = frappe.get_doc("HQE Application", self.application)
 		seen = set()
 		for row in self.corrections:
 			if row.fieldname in seen:
 				frappe.throw(
-					_("Row {0}: {1} is corrected twice").format(row.idx, _(field_label(application, row.fieldname)))
+					_("Row {0}: {1} is corrected twice").format(
+						row.idx, _(field_label(application, row.fieldname))
+					)
 				)
 			seen.add(row.fieldname)
 			row.reported_value = format_value(application.get(row.fieldname))

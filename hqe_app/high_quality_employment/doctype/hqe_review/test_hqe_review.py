@@ -19,7 +19,8 @@ def review(application: str, level: str, corrections=(), innovation_points=None)
 			"opinion": "同意",
 			"innovation_points": innovation_points,
 			"corrections": [
-				{"fieldname": field, "verified_value": value, "reason": reason} for field, value, reason in corrections
+				{"fieldname": field, "verified_value": value, "reason": reason}
+				for field, value, reason in corrections
 			],
 		}
 	).insert()

@@ -17,7 +17,9 @@ class HQESettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 		from hqe_app.high_quality_employment.doctype.hqe_county_award.hqe_county_award import HQECountyAward
-		from hqe_app.high_quality_employment.doctype.hqe_year_calendar.hqe_year_calendar import HQEYearCalendar
+		from hqe_app.high_quality_employment.doctype.hqe_year_calendar.hqe_year_calendar import (
+			HQEYearCalendar,
+		)
 
 		calendar: DF.Table[HQEYearCalendar]
 		city_award_amount: DF.Currency
@@ -56,4 +58,6 @@ class HQESettings(Document):
 		years = [row.year for row in self.calendar]
 		duplicates = sorted({y for y in years if years.count(y) > 1})
 		if duplicates:
-			frappe.throw(_("The calendar lists {0} more than once").format(duplicates[0]), title=_("Calendar"))
+			frappe.throw(
+				_("The calendar lists {0} more than once").format(duplicates[0]), title=_("Calendar")
+			)
