@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 import frappe
 from frappe import _
-
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
 from hqe_app.scoring.validate import FieldError, normalize
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import frappe
-
 from hqe_app.lifecycle import CERTIFIED_STATES
 from hqe_app.scoring.quota import as_fraction, recommendation_quota
 

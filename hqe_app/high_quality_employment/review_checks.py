@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-
 from hqe_app.high_quality_employment.application_scoring import (
 	REVIEW_ORDER,
 	reviews_of,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 
 import frappe
-
 from hqe_app.demo_data import indicator_values
 from hqe_app.scoring import get_scheme
 

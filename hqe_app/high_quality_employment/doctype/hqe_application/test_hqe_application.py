@@ -6,7 +6,6 @@ import random
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-
 from hqe_app.high_quality_employment.testing import ensure_community, indicator_fields, make_application
 from hqe_app.scoring import get_scheme, score
 

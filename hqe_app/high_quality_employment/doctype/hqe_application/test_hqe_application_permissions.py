@@ -13,7 +13,6 @@ import frappe
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
-
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,

@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-
 from hqe_app.high_quality_employment.quota import county_quota
 from hqe_app.lifecycle import CERTIFIED_STATES
 

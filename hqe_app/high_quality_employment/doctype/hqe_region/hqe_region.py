@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
-
 from hqe_app.lifecycle import PARENT_LEVEL
 
 

@@ -4,7 +4,6 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-
 from hqe_app.high_quality_employment.testing import CITY, ensure_tree
 
 

@@ -4,7 +4,6 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-
 from hqe_app.high_quality_employment.review_checks import (
 	check_verified_values,
 	field_label,

@@ -5,7 +5,6 @@ and both the self-reported and the verified values stay visible."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-
 from hqe_app.high_quality_employment.testing import ensure_community, make_application
 
 

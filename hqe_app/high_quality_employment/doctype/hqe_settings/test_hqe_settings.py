@@ -6,7 +6,6 @@ import datetime
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-
 from hqe_app.high_quality_employment.calendar import deadline
 
 
