@@ -8,10 +8,16 @@ required_apps = []
 
 export_python_type_annotations = True
 
-# Roles and a Role Profile per level ship as fixtures (SPEC §2); the uninstall hook removes them.
+from hqe_app.high_quality_employment.workflow.definition import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
+
+# Roles, a Role Profile per level and the application workflow ship as fixtures (SPEC §2, §3);
+# the uninstall hook removes them.
 fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "HQE %"]]},
 	{"dt": "Role Profile", "filters": [["role_profile", "like", "HQE %"]]},
+	{"dt": "Workflow State", "filters": [["name", "in", list(STATE_NAMES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(OWN_ACTIONS)]]},
+	{"dt": "Workflow", "filters": [["name", "=", WORKFLOW_NAME]]},
 ]
 
 before_uninstall = "hqe_app.uninstall.before_uninstall"

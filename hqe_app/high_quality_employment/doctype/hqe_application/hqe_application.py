@@ -15,14 +15,11 @@ class HQEApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import (
-			HQEAppliedCorrection,
-		)
+		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import HQEAppliedCorrection
 		from hqe_app.high_quality_employment.doctype.hqe_evidence.hqe_evidence import HQEEvidence
-		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import (
-			HQEIndicatorResult,
-		)
+		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import HQEIndicatorResult
 		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
+		from hqe_app.high_quality_employment.doctype.hqe_objection.hqe_objection import HQEObjection
 
 		amended_from: DF.Link | None
 		base_score: DF.Float
@@ -62,12 +59,16 @@ class HQEApplication(Document):
 		media_reports_province: DF.Int
 		new_market_entities: DF.Int
 		new_public_welfare_jobs: DF.Int
+		objections: DF.Table[HQEObjection]
 		other_services_level: DF.Literal["none", "provided", "outstanding"]
 		pension_employee_insured: DF.Int
 		pension_resident_insured: DF.Int
 		policy_materials_on_site: DF.Check
 		policy_multichannel_promotion: DF.Check
+		publication_end: DF.Date | None
+		publication_start: DF.Date | None
 		publishes_job_info: DF.Check
+		recommended_to_province: DF.Check
 		scheme: DF.Data | None
 		score_flags: DF.SmallText | None
 		self_reported_total: DF.Float
@@ -83,6 +84,7 @@ class HQEApplication(Document):
 		unemployed_training_referral: DF.Check
 		uses_information_system: DF.Check
 		visits_recorded: DF.Check
+		workflow_reason: DF.SmallText | None
 		workflow_state: DF.Link | None
 		working_age_capable: DF.Int
 		year: DF.Int

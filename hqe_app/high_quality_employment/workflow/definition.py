@@ -1,0 +1,90 @@
+"""The application workflow of SPEC §3 as data: states, who edits in each, and the transitions.
+
+The Workflow fixture is built from this table (and a test without Frappe checks the fixture against
+it), so states, actions and roles live in one place; the guards in `guards.py` read it too.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from hqe_app.lifecycle import (
+	CITY_CERTIFIED,
+	CITY_REJECTED,
+	CITY_REVIEW,
+	COUNTY_CERTIFIED,
+	COUNTY_REJECTED,
+	DRAFT,
+	PENDING_COUNTY,
+	PENDING_TOWNSHIP,
+	PUBLICIZED,
+	RECOMMENDED,
+)
+
+WORKFLOW_NAME = "HQE Application Workflow"
+COMMUNITY = "HQE Community Officer"
+TOWNSHIP = "HQE Township Reviewer"
+COUNTY = "HQE County Assessor"
+CITY = "HQE City Reviewer"
+
+SUBMIT, CONSENT, RETURN, CERTIFY, REJECT = "Submit", "Consent", "Return", "Certify", "Reject"
+RECOMMEND, START_REVIEW, APPROVE, CONFIRM = "Recommend", "Start Review", "Approve", "Confirm"
+
+
+class State(NamedTuple):
+	name: str
+	docstatus: int  # 0 while the application can still go back down; 1 once the county certifies
+	editor: str  # the role that may edit (and act) in this state
+	style: str
+
+
+class Transition(NamedTuple):
+	state: str
+	action: str
+	next_state: str
+	role: str
+	level: str  # the level whose review records this decision
+
+
+STATES = (
+	State(DRAFT, 0, COMMUNITY, "Danger"),
+	State(PENDING_TOWNSHIP, 0, TOWNSHIP, "Warning"),
+	State(PENDING_COUNTY, 0, COUNTY, "Warning"),
+	State(COUNTY_CERTIFIED, 1, COUNTY, "Primary"),
+	State(COUNTY_REJECTED, 1, COUNTY, "Inverse"),
+	State(RECOMMENDED, 1, CITY, "Info"),
+	State(CITY_REVIEW, 1, CITY, "Info"),
+	State(PUBLICIZED, 1, CITY, "Warning"),
+	State(CITY_CERTIFIED, 1, CITY, "Success"),
+	State(CITY_REJECTED, 1, CITY, "Inverse"),
+)
+
+TRANSITIONS = (
+	Transition(DRAFT, SUBMIT, PENDING_TOWNSHIP, COMMUNITY, "Community"),
+	Transition(PENDING_TOWNSHIP, CONSENT, PENDING_COUNTY, TOWNSHIP, "Township"),
+	Transition(PENDING_TOWNSHIP, RETURN, DRAFT, TOWNSHIP, "Township"),
+	Transition(PENDING_COUNTY, CERTIFY, COUNTY_CERTIFIED, COUNTY, "County"),
+	Transition(PENDING_COUNTY, RETURN, PENDING_TOWNSHIP, COUNTY, "County"),
+	Transition(PENDING_COUNTY, REJECT, COUNTY_REJECTED, COUNTY, "County"),
+	Transition(COUNTY_CERTIFIED, RECOMMEND, RECOMMENDED, COUNTY, "County"),
+	Transition(RECOMMENDED, START_REVIEW, CITY_REVIEW, CITY, "City"),
+	Transition(CITY_REVIEW, APPROVE, PUBLICIZED, CITY, "City"),
+	Transition(CITY_REVIEW, REJECT, CITY_REJECTED, CITY, "City"),
+	Transition(PUBLICIZED, CONFIRM, CITY_CERTIFIED, CITY, "City"),
+)
+
+#: Actions that need a reason.
+NEEDS_REASON = frozenset({RETURN, REJECT})
+#: Action masters every Frappe site already has (not ours to ship or remove).
+FRAPPE_ACTIONS = frozenset({"Approve", "Reject", "Review"})
+ACTIONS = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
+OWN_ACTIONS = tuple(a for a in ACTIONS if a not in FRAPPE_ACTIONS)
+STATE_NAMES = tuple(s.name for s in STATES)
+
+
+def transition(state: str, action: str) -> Transition | None:
+	return next((t for t in TRANSITIONS if t.state == state and t.action == action), None)
+
+
+def transition_between(state: str, next_state: str) -> Transition | None:
+	return next((t for t in TRANSITIONS if t.state == state and t.next_state == next_state), None)
