@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import frappe
-
 from hqe_app.high_quality_employment.workflow.definition import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"

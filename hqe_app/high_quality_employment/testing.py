@@ -87,11 +87,28 @@ def make_application(community: str, year: int = 2024, seed: int | None = 1, med
 
 
 def delete_applications(community: str) -> None:
-	"""Remove a community's applications and their reviews (test cleanup, cancelling what is submitted)."""
-	for name in frappe.get_all("HQE Application", filters={"community": community}, pluck="name"):
-		for review in frappe.get_all("HQE Review", filters={"application": name}, pluck="name"):
-			frappe.delete_doc("HQE Review", review, ignore_permissions=True, force=True)
-		frappe.delete_doc("HQE Application", name, ignore_permissions=True, force=True)
+	"""Remove a community's applications with their reviews and awards (test cleanup only).
+
+	Deleted by SQL on purpose: the app refuses to delete a submitted application, which is the point.
+	"""
+	names = frappe.get_all("HQE Application", filters={"community": community}, pluck="name")
+	if not names:
+		return
+	reviews = frappe.get_all("HQE Review", filters={"application": ("in", names)}, pluck="name")
+	for child in ("HQE Correction",):
+		frappe.db.delete(child, {"parent": ("in", reviews or [""])})
+	frappe.db.delete("HQE Review", {"application": ("in", names)})
+	frappe.db.delete("HQE Award", {"application": ("in", names)})
+	for child in (
+		"HQE Indicator Result",
+		"HQE Media Report",
+		"HQE Evidence",
+		"HQE Applied Correction",
+		"HQE Objection",
+	):
+		frappe.db.delete(child, {"parent": ("in", names), "parenttype": "HQE Application"})
+	frappe.db.delete("ToDo", {"reference_type": "HQE Application", "reference_name": ("in", names)})
+	frappe.db.delete("HQE Application", {"name": ("in", names)})
 
 
 def ensure_user(email: str, level: str, region: str | None = None, community: str | None = None) -> str:

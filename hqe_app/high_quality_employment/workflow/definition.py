@@ -44,6 +44,7 @@ class Transition(NamedTuple):
 	next_state: str
 	role: str
 	level: str  # the level whose review records this decision
+	self_approval: bool = False  # only submitting one's own draft is not "approving"
 
 
 STATES = (
@@ -60,7 +61,7 @@ STATES = (
 )
 
 TRANSITIONS = (
-	Transition(DRAFT, SUBMIT, PENDING_TOWNSHIP, COMMUNITY, "Community"),
+	Transition(DRAFT, SUBMIT, PENDING_TOWNSHIP, COMMUNITY, "Community", self_approval=True),
 	Transition(PENDING_TOWNSHIP, CONSENT, PENDING_COUNTY, TOWNSHIP, "Township"),
 	Transition(PENDING_TOWNSHIP, RETURN, DRAFT, TOWNSHIP, "Township"),
 	Transition(PENDING_COUNTY, CERTIFY, COUNTY_CERTIFIED, COUNTY, "County"),

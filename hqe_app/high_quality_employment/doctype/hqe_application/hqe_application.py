@@ -5,6 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.application_scoring import apply_scores
+from hqe_app.high_quality_employment.workflow.guards import (
+	guard_cancel,
+	guard_delete,
+	guard_docstatus_change,
+	guard_province_recommendation,
+	guard_state_change,
+)
 
 
 class HQEApplication(Document):
@@ -15,9 +22,13 @@ class HQEApplication(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import HQEAppliedCorrection
+		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import (
+			HQEAppliedCorrection,
+		)
 		from hqe_app.high_quality_employment.doctype.hqe_evidence.hqe_evidence import HQEEvidence
-		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import HQEIndicatorResult
+		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import (
+			HQEIndicatorResult,
+		)
 		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
 		from hqe_app.high_quality_employment.doctype.hqe_objection.hqe_objection import HQEObjection
 
@@ -94,9 +105,21 @@ class HQEApplication(Document):
 		self.validate_community()
 		self.validate_one_per_year()
 		self.score()
+		guard_state_change(self)
+
+	def before_submit(self) -> None:
+		guard_docstatus_change(self)
 
 	def before_update_after_submit(self) -> None:
 		self.score()
+		guard_state_change(self)
+		guard_province_recommendation(self)
+
+	def before_cancel(self) -> None:
+		guard_cancel(self)
+
+	def on_trash(self) -> None:
+		guard_delete(self)
 
 	def validate_community(self) -> None:
 		if frappe.db.get_value("HQE Community", self.community, "disabled"):

@@ -18,7 +18,9 @@ class HQERecommendation(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from hqe_app.high_quality_employment.doctype.hqe_recommendation_item.hqe_recommendation_item import HQERecommendationItem
+		from hqe_app.high_quality_employment.doctype.hqe_recommendation_item.hqe_recommendation_item import (
+			HQERecommendationItem,
+		)
 
 		certified_count: DF.Int
 		county: DF.Link

@@ -16,8 +16,12 @@ class HQESettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 		from hqe_app.high_quality_employment.doctype.hqe_county_award.hqe_county_award import HQECountyAward
-		from hqe_app.high_quality_employment.doctype.hqe_deadline_extension.hqe_deadline_extension import HQEDeadlineExtension
-		from hqe_app.high_quality_employment.doctype.hqe_year_calendar.hqe_year_calendar import HQEYearCalendar
+		from hqe_app.high_quality_employment.doctype.hqe_deadline_extension.hqe_deadline_extension import (
+			HQEDeadlineExtension,
+		)
+		from hqe_app.high_quality_employment.doctype.hqe_year_calendar.hqe_year_calendar import (
+			HQEYearCalendar,
+		)
 
 		calendar: DF.Table[HQEYearCalendar]
 		city_award_amount: DF.Currency

@@ -1,0 +1,55 @@
+"""Daily reminder of what is still open before each deadline (scheduler, hooks.py)."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import date_diff, format_date, getdate, nowdate
+from hqe_app.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
+
+from .deadlines import effective_deadline
+from .effects import EDITOR, responsible_users
+
+#: The states that must be left before each deadline.
+OPEN_BEFORE = {
+	"county_certification_deadline": (DRAFT, PENDING_TOWNSHIP, PENDING_COUNTY),
+	"county_recommendation_deadline": (COUNTY_CERTIFIED,),
+}
+WARN_DAYS = 7
+
+
+def send_daily_reminders() -> int:
+	"""Notify the responsible users of each open application whose deadline is within a week."""
+	today = getdate(nowdate())
+	sent = 0
+	for step, states in OPEN_BEFORE.items():
+		applications = frappe.get_all(
+			"HQE Application",
+			filters={"workflow_state": ("in", states), "year": today.year, "docstatus": ("<", 2)},
+			fields=["name", "community_name", "township", "community", "county", "year", "workflow_state"],
+		)
+		for app in applications:
+			closes = effective_deadline(step, app.county, app.year)
+			if not closes or not 0 <= date_diff(closes, today) <= WARN_DAYS:
+				continue
+			if step == "county_recommendation_deadline" and app.workflow_state == COUNTY_CERTIFIED:
+				continue  # recommending is a choice, not a duty: no reminder per certified application
+			for user in responsible_users(app, EDITOR[app.workflow_state]):
+				notify(user, app, closes)
+				sent += 1
+	return sent
+
+
+def notify(user: str, app, closes) -> None:
+	frappe.get_doc(
+		{
+			"doctype": "Notification Log",
+			"for_user": user,
+			"type": "Alert",
+			"document_type": "HQE Application",
+			"document_name": app.name,
+			"subject": _("{0} is still {1}; the deadline is {2}").format(
+				app.community_name, _(app.workflow_state), format_date(closes)
+			),
+		}
+	).insert(ignore_permissions=True)
