@@ -64,3 +64,44 @@ def test_scheme_maxima_add_up() -> None:
 	assert (
 		sum(r.max_points for r in SCHEME.indicators if r.code in SCHEME.bonus_codes) == SCHEME.bonus_max == 10
 	)
+
+
+def test_workflow_fixture_matches_its_definition() -> None:
+	"""The shipped Workflow fixture is the table in workflow/definition.py, state by state."""
+	import json
+	from pathlib import Path
+
+	from hqe_app.high_quality_employment.workflow.definition import (
+		OWN_ACTIONS,
+		STATES,
+		TRANSITIONS,
+		WORKFLOW_NAME,
+	)
+
+	fixtures = Path(__file__).parent.parent / "hqe_app" / "fixtures"
+	[workflow] = json.loads((fixtures / "workflow.json").read_text(encoding="utf-8"))
+	assert workflow["name"] == WORKFLOW_NAME
+	assert (workflow["document_type"], workflow["workflow_state_field"], workflow["is_active"]) == (
+		"HQE Application",
+		"workflow_state",
+		1,
+	)
+	assert [(s["state"], int(s["doc_status"]), s["allow_edit"]) for s in workflow["states"]] == [
+		(s.name, s.docstatus, s.editor) for s in STATES
+	]
+	assert [
+		(t["state"], t["action"], t["next_state"], t["allowed"], t["allow_self_approval"])
+		for t in workflow["transitions"]
+	] == [(t.state, t.action, t.next_state, t.role, int(t.self_approval)) for t in TRANSITIONS]
+	states = {s["name"] for s in json.loads((fixtures / "workflow_state.json").read_text(encoding="utf-8"))}
+	assert states == {s.name for s in STATES}
+	actions = {a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text(encoding="utf-8"))}
+	assert actions == set(OWN_ACTIONS)
+
+
+def test_every_workflow_state_and_action_has_a_chinese_name() -> None:
+	from hqe_app.high_quality_employment.workflow.definition import ACTIONS, STATES
+
+	zh = catalog("zh")
+	assert [s.name for s in STATES if s.name not in zh] == []
+	assert [a for a in ACTIONS if a not in zh] == []

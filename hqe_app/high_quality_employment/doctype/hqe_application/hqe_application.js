@@ -1,8 +1,41 @@
 // Copyright (c) 2026, hqe_app developers and contributors
 // For license information, please see license.txt
 
-// frappe.ui.form.on("HQE Application", {
-// 	refresh(frm) {
+const HQE_NEEDS_REASON = ["Return", "Reject"];
 
-// 	},
-// });
+frappe.ui.form.on("HQE Application", {
+	refresh(frm) {
+		if (frm.doc.workflow_reason && ["Draft", "Pending Township"].includes(frm.doc.workflow_state)) {
+			frm.dashboard.set_headline_alert(
+				`${__("Reason of the Last Return or Rejection")}: ${frappe.utils.escape_html(frm.doc.workflow_reason)}`,
+				"orange"
+			);
+		}
+	},
+
+	before_workflow_action(frm) {
+		// A return or a rejection needs a reason; the server refuses one without it.
+		if (!HQE_NEEDS_REASON.includes(frm.selected_workflow_action)) {
+			return;
+		}
+		frappe.dom.unfreeze();
+		return new Promise((resolve, reject) => {
+			const dialog = new frappe.ui.Dialog({
+				title: __(frm.selected_workflow_action),
+				fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }],
+				primary_action_label: __(frm.selected_workflow_action),
+				primary_action({ reason }) {
+					frm.doc.workflow_reason = reason;
+					dialog.hide();
+					frappe.dom.freeze();
+					resolve();
+				},
+			});
+			dialog.onhide = () => {
+				if (!frm.doc.workflow_reason) reject();
+			};
+			frm.doc.workflow_reason = "";
+			dialog.show();
+		});
+	},
+});
