@@ -370,3 +370,23 @@ class TestApplicationWorkflow(FrappeTestCase):
 		self.assert_refused(self.county, name, "Certify", "not an action")
 		with self.assertRaises(frappe.DuplicateEntryError):
 			self.draft(year=YEAR)  # one application per community and year, a rejected one included
+
+	# --- who must act next is told --------------------------------------------------------------------
+
+	def test_daily_reminder_tells_the_next_level_before_the_deadline(self):
+		from hqe_app.high_quality_employment.workflow.reminders import send_daily_reminders
+
+		this_year = getdate(nowdate()).year
+		settings = frappe.get_single("HQE Settings")
+		settings.append(
+			"calendar", {"year": this_year, "county_certification_deadline": str(add_days(nowdate(), 3))}
+		)
+		settings.save()
+		name = self.draft(year=this_year)
+		self.act(self.village, name, "Submit")
+		frappe.db.delete("Notification Log", {"document_name": name})
+		self.assertGreaterEqual(send_daily_reminders(), 1)
+		told = frappe.get_all("Notification Log", filters={"document_name": name}, pluck="for_user")
+		self.assertIn(self.township, told)
+		self.assertNotIn(self.county_hy, told)
+		self.assertNotIn(self.village, told)

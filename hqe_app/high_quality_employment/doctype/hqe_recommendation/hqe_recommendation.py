@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.quota import county_quota
-from hqe_app.lifecycle import CERTIFIED_STATES
+from hqe_app.high_quality_employment.workflow.guards import RECOMMENDED_OR_LATER
 
 ACHIEVEMENTS_LIMIT = 300
 
@@ -54,8 +54,12 @@ class HQERecommendation(Document):
 						row.idx, row.application, self.county, self.year
 					)
 				)
-			if app.workflow_state not in CERTIFIED_STATES:
-				frappe.throw(_("Row {0}: {1} is not county-certified").format(row.idx, row.application))
+			if app.workflow_state not in RECOMMENDED_OR_LATER:
+				frappe.throw(
+					_("Row {0}: {1} has not been recommended to the city (workflow action Recommend)").format(
+						row.idx, row.application
+					)
+				)
 			if len(row.achievements or "") > ACHIEVEMENTS_LIMIT:
 				frappe.throw(
 					_("Row {0}: {1} may have at most {2} characters ({3} given)").format(

@@ -5,7 +5,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.testing import ensure_community, make_application
-from hqe_app.lifecycle import COUNTY_CERTIFIED
+from hqe_app.lifecycle import COUNTY_CERTIFIED, RECOMMENDED
 
 YEAR = 2080
 
@@ -19,7 +19,8 @@ class TestHQERecommendation(FrappeTestCase):
 			community = ensure_community("海门街道" if i % 2 else "白云街道", f"名额测试{i:02d}村")
 			frappe.db.delete("HQE Application", {"community": community, "year": YEAR})
 			app = make_application(community, year=YEAR, seed=i)
-			app.db_set("workflow_state", COUNTY_CERTIFIED)  # the workflow's job; here only the count matters
+			# the workflow's job (tested there); here only the states matter
+			app.db_set("workflow_state", RECOMMENDED if i < 3 else COUNTY_CERTIFIED)
 			self.apps.append(app.name)
 
 	def recommendation(self, apps, achievements="就业服务扎实"):
@@ -48,7 +49,7 @@ class TestHQERecommendation(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			self.recommendation(self.apps[:1], "字" * 301).insert()
 
-	def test_only_certified_applications(self):
-		frappe.db.set_value("HQE Application", self.apps[0], "workflow_state", "Pending County")
-		with self.assertRaises(frappe.ValidationError):
-			self.recommendation(self.apps[:1]).insert()
+	def test_only_recommended_applications(self):
+		with self.assertRaises(frappe.ValidationError) as caught:
+			self.recommendation(self.apps[3:4]).insert()  # certified, not recommended
+		self.assertIn("Recommend", str(caught.exception))
