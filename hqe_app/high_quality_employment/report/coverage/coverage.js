@@ -1,0 +1,21 @@
+// Copyright (c) 2026, hqe_app developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Coverage"] = {
+	filters: [
+		{
+			fieldname: "year",
+			label: __("Year"),
+			fieldtype: "Int",
+			default: new Date().getFullYear(),
+			reqd: 1,
+		},
+		{
+			fieldname: "county",
+			label: __("County"),
+			fieldtype: "Link",
+			options: "HQE Region",
+			get_query: () => ({ filters: { region_level: "County" } }),
+		},
+	],
+};

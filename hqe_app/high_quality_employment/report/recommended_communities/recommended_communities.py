@@ -1,0 +1,99 @@
+# Copyright (c) 2026, hqe_app developers and contributors
+# For license information, please see license.txt
+"""推荐社区(村): per county and year, the applications recommended to the city, quota used and left."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from hqe_app.high_quality_employment.report_queries import application_filters, column
+from hqe_app.high_quality_employment.workflow.guards import RECOMMENDED_OR_LATER
+from hqe_app.lifecycle import CERTIFIED_STATES
+from hqe_app.scoring.quota import as_fraction, recommendation_quota
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	settings = frappe.get_cached_doc("HQE Settings")
+	certified = certified_counts(filters, settings)
+	recommended = frappe.get_list(
+		"HQE Application",
+		filters=application_filters(filters, workflow_state=("in", RECOMMENDED_OR_LATER)),
+		fields=["name", "community_name", "county", "township", "total_score", "workflow_state"],
+		order_by="county asc, total_score desc",
+		limit_page_length=0,
+	)
+	by_county = defaultdict(list)
+	for row in recommended:
+		by_county[row.county].append(row)
+
+	rate = as_fraction(settings.quota_rate if settings.quota_rate is not None else 10) / 100
+	rows, totals = [], {"certified": 0, "quota": 0, "used": 0}
+	for county in sorted(set(certified) | set(by_county)):
+		quota = recommendation_quota(certified.get(county, 0), rate, settings.quota_rounding or "floor")
+		used = len(by_county[county])
+		rows.append(
+			{
+				"county": county,
+				"community_name": county,
+				"certified": certified.get(county, 0),
+				"quota": quota,
+				"used": used,
+				"left": max(quota - used, 0),
+				"indent": 0,
+			}
+		)
+		for app in by_county[county]:
+			rows.append(
+				{
+					"county": county,
+					"community_name": app.community_name,
+					"application": app.name,
+					"township": app.township,
+					"total_score": app.total_score,
+					"workflow_state": _(app.workflow_state),
+					"indent": 1,
+				}
+			)
+		totals["certified"] += certified.get(county, 0)
+		totals["quota"] += quota
+		totals["used"] += used
+	columns = [
+		column("community_name", "County / Community", "Data", 200),
+		column("application", "Application", "Link", 150, options="HQE Application"),
+		column("township", "Township", "Link", 120, options="HQE Region"),
+		column("total_score", "Total Score", "Float", 90, precision=1),
+		column("workflow_state", "Workflow State", "Data", 130),
+		column("certified", "County-certified Applications", "Int", 110),
+		column("quota", "Quota", "Int", 80),
+		column("used", "Quota Used", "Int", 90),
+		column("left", "Quota Left", "Int", 90),
+	]
+	summary = [
+		{"label": _("County-certified Applications"), "value": totals["certified"], "datatype": "Int"},
+		{"label": _("Quota"), "value": totals["quota"], "datatype": "Int"},
+		{"label": _("Quota Used"), "value": totals["used"], "datatype": "Int", "indicator": "Blue"},
+		{
+			"label": _("Quota Left"),
+			"value": totals["quota"] - totals["used"],
+			"datatype": "Int",
+			"indicator": "Green",
+		},
+	]
+	return columns, rows, None, None, summary
+
+
+def certified_counts(filters, settings) -> dict[str, int]:
+	"""Certified applications per county, in the year or in all years up to it (the quota's scope)."""
+	conditions = application_filters(filters, workflow_state=("in", CERTIFIED_STATES))
+	conditions.pop("township", None)
+	if (settings.quota_scope or "Current Year") == "All Years":
+		conditions["year"] = ("<=", conditions["year"])
+	rows = frappe.get_list(
+		"HQE Application",
+		filters=conditions,
+		fields=["county", "count(name) as n"],
+		group_by="county",
+		limit_page_length=0,
+	)
+	return {r.county: r.n for r in rows}

@@ -1,0 +1,61 @@
+"""Shared pieces of the programme's Script Reports: filters, columns, permission-aware queries.
+
+Every query goes through `frappe.get_list`, so the user's roles and User Permissions on the region
+tree decide what a report shows; each report runs a fixed number of grouped queries, none per row.
+"""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+from hqe_app.lifecycle import CERTIFIED_STATES
+
+
+def year_of(filters: dict) -> int:
+	return int(filters.get("year") or getdate(nowdate()).year)
+
+
+def application_filters(filters: dict, **extra) -> dict:
+	"""Filters on HQE Application from the report's year / county / township filters."""
+	conditions = {"year": year_of(filters), "docstatus": ("<", 2)}
+	for key in ("county", "township"):
+		if filters.get(key):
+			conditions[key] = filters[key]
+	conditions.update(extra)
+	return conditions
+
+
+def certified_filter() -> tuple[str, tuple[str, ...]]:
+	return ("in", CERTIFIED_STATES)
+
+
+def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **extra) -> dict:
+	return {"fieldname": fieldname, "label": _(label), "fieldtype": fieldtype, "width": width, **extra}
+
+
+def region_columns() -> list[dict]:
+	return [
+		column("county", "County", "Link", 110, options="HQE Region"),
+		column("township", "Township", "Link", 120, options="HQE Region"),
+	]
+
+
+def application_columns() -> list[dict]:
+	return [
+		column("name", "Application", "Link", 150, options="HQE Application"),
+		column("community_name", "Community Name", "Data", 160),
+		*region_columns(),
+	]
+
+
+def score_columns() -> list[dict]:
+	return [
+		column("base_score", "Base Score", "Float", 90, precision=1),
+		column("bonus_score", "Bonus Score", "Float", 90, precision=1),
+		column("total_score", "Total Score", "Float", 90, precision=1),
+	]
+
+
+def state_column() -> dict:
+	return column("workflow_state", "Workflow State", "Data", 130)
