@@ -23,15 +23,15 @@ def python_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
 	for path in sorted(root.rglob("*.py")):
 		tree = ast.parse(path.read_text(encoding="utf-8"))
 		for node in ast.walk(tree):
-			if (
-				isinstance(node, ast.Call)
-				and isinstance(node.func, ast.Name)
-				and node.func.id == "_"
-				and node.args
-				and isinstance(node.args[0], ast.Constant)
-				and isinstance(node.args[0].value, str)
-			):
-				yield node.args[0].value, f"{path.relative_to(root.parent)}:{node.lineno}"
+			if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+				continue
+			# _("text"), and report columns column(fieldname, "Label", ...) whose label goes through _()
+			position = {"_": 0, "column": 1}.get(node.func.id)
+			if position is None or len(node.args) <= position:
+				continue
+			argument = node.args[position]
+			if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+				yield argument.value, f"{path.relative_to(root.parent)}:{node.lineno}"
 
 
 def scheme_messages() -> Iterator[tuple[str, str]]:
@@ -69,8 +69,16 @@ def doctype_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
 						yield option, f"{where}.{field['fieldname']}"
 
 
+def report_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
+	"""Names of the app's standard reports (the report view's title)."""
+	for path in sorted(root.glob("*/report/*/*.json")):
+		meta = json.loads(path.read_text(encoding="utf-8"))
+		if meta.get("doctype") == "Report":
+			yield meta["name"], f"Report {meta['name']}"
+
+
 def all_messages() -> dict[str, str]:
 	found: dict[str, str] = {}
-	for message, where in (*python_messages(), *scheme_messages(), *doctype_messages()):
+	for message, where in (*python_messages(), *scheme_messages(), *doctype_messages(), *report_messages()):
 		found.setdefault(message, where)
 	return found
