@@ -70,11 +70,13 @@ def doctype_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
 
 
 def report_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:
-	"""Names of the app's standard reports (the report view's title)."""
-	for path in sorted(root.glob("*/report/*/*.json")):
-		meta = json.loads(path.read_text(encoding="utf-8"))
-		if meta.get("doctype") == "Report":
-			yield meta["name"], f"Report {meta['name']}"
+	"""Names of the app's standard reports, number cards and dashboard charts, as the desk shows them."""
+	shown = {"Report": "name", "Number Card": "label", "Dashboard Chart": "chart_name"}
+	for folder in ("report", "number_card", "dashboard_chart"):
+		for path in sorted(root.glob(f"*/{folder}/*/*.json")):
+			meta = json.loads(path.read_text(encoding="utf-8"))
+			if meta.get("doctype") in shown:
+				yield meta[shown[meta["doctype"]]], f"{meta['doctype']} {meta['name']}"
 
 
 def all_messages() -> dict[str, str]:

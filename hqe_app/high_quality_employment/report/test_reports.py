@@ -6,7 +6,6 @@ a county user's reports show only its county."""
 import frappe
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
-
 from hqe_app.high_quality_employment.testing import ensure_community, ensure_user, make_application
 from hqe_app.lifecycle import (
 	CITY_CERTIFIED,
@@ -57,6 +56,7 @@ class TestReports(FrappeTestCase):
 
 	def test_eligible_lists_exactly_the_applications_at_or_above_the_pass_mark(self):
 		rows, summary, _ = report("Eligible Communities")
+		self.assertEqual(summary[0]["value"], len(rows))
 		mine = {a.name for a in self.apps.values()}
 		listed = {r["name"] for r in rows if r["name"] in mine}
 		self.assertEqual(listed, {a.name for a in self.apps.values() if a.total_score >= 60})

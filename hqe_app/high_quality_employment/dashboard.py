@@ -1,0 +1,39 @@
+"""Number cards of the 高质量就业 workspace that are more than a count of one DocType."""
+
+from __future__ import annotations
+
+import frappe
+from frappe.utils import getdate, nowdate
+from hqe_app.high_quality_employment.workflow.definition import STATES
+from hqe_app.lifecycle import CERTIFIED_STATES
+
+
+@frappe.whitelist()
+def waiting_at_my_level(filters=None) -> int:
+	"""This year's applications in a state the user's role acts on, inside the user's subtree."""
+	roles = set(frappe.get_roles())
+	states = [s.name for s in STATES if s.editor in roles and s.name not in CERTIFIED_STATES[1:]]
+	waiting = [s for s in states if s not in ("County Rejected", "City Certified", "City Rejected")]
+	if not waiting:
+		return 0
+	return len(
+		frappe.get_list(
+			"HQE Application",
+			filters={"year": getdate(nowdate()).year, "workflow_state": ("in", waiting)},
+			pluck="name",
+			limit_page_length=0,
+		)
+	)
+
+
+@frappe.whitelist()
+def coverage(filters=None) -> dict:
+	"""Communities certified (any year up to now) ÷ all communities the user can see, in percent."""
+	communities = frappe.get_list("HQE Community", filters={"disabled": 0}, fields=["count(name) as n"])[0].n
+	certified = frappe.get_list(
+		"HQE Application",
+		filters={"workflow_state": ("in", CERTIFIED_STATES), "docstatus": 1},
+		fields=["count(distinct community) as n"],
+	)[0].n
+	value = round(certified * 100 / communities, 1) if communities else 0
+	return {"value": value, "fieldtype": "Percent"}
