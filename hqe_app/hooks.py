@@ -30,3 +30,6 @@ override_whitelisted_methods = {
 scheduler_events = {
 	"daily": ["hqe_app.high_quality_employment.workflow.reminders.send_daily_reminders"],
 }
+
+# Import from / export to the data template, on the HQE Application list.
+app_include_js = ["/assets/hqe_app/js/hqe_application_import.js"]
