@@ -136,3 +136,36 @@ class TestReports(FrappeTestCase):
 		rows, _, _ = report("Eligible Communities", user=self.county_jj)
 		self.assertNotIn(self.apps["hy1"].name, {r["name"] for r in rows})
 		self.assertIn(self.apps["jj1"].name, {r["name"] for r in rows})
+
+
+class TestWorkspaceCards(FrappeTestCase):
+	def test_waiting_at_my_level_counts_the_users_subtree_and_state(self):
+		from frappe.utils import getdate, nowdate
+
+		from hqe_app.high_quality_employment.dashboard import coverage, waiting_at_my_level
+
+		frappe.set_user("Administrator")
+		this_year = getdate(nowdate()).year
+		community = ensure_community("海门街道", "卡片测试村")
+		frappe.db.delete("HQE Application", {"community": community, "year": this_year})
+		doc = make_application(community, year=this_year, **STRONG)
+		doc.db_set("workflow_state", "Pending Township")
+		township = ensure_user("hqe-card-township@example.com", "township", "海门街道")
+		other = ensure_user("hqe-card-township-by@example.com", "township", "白云街道")
+		expected = frappe.db.count(
+			"HQE Application",
+			{"year": this_year, "township": "海门街道", "workflow_state": "Pending Township"},
+		)
+		frappe.set_user(township)
+		self.assertEqual(waiting_at_my_level(), expected)
+		self.assertGreaterEqual(expected, 1)
+		self.assertLessEqual(coverage()["value"], 100)
+		frappe.set_user(other)
+		self.assertEqual(
+			waiting_at_my_level(),
+			frappe.db.count(
+				"HQE Application",
+				{"year": this_year, "township": "白云街道", "workflow_state": "Pending Township"},
+			),
+		)
+		frappe.set_user("Administrator")
