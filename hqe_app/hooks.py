@@ -33,3 +33,11 @@ scheduler_events = {
 
 # Import from / export to the data template, on the HQE Application list.
 app_include_js = ["/assets/hqe_app/js/hqe_application_import.js"]
+
+# The print formats 附件1 评分表 and 附件2 推荐表 read their contents through these.
+jinja = {
+	"methods": [
+		"hqe_app.high_quality_employment.print_helpers.hqe_scoring_form",
+		"hqe_app.high_quality_employment.print_helpers.hqe_recommendation_form",
+	],
+}

@@ -128,7 +128,8 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 
 
 def pass_mark() -> float:
-	return float(frappe.db.get_single_value("HQE Settings", "pass_mark") or 60)
+	settings = frappe.get_cached_doc("HQE Settings")  # cleared by Frappe whenever the settings are saved
+	return float(settings.pass_mark if settings.pass_mark is not None else 60)
 
 
 def field_errors(values: dict[str, object], scheme: Scheme) -> list[FieldError]:

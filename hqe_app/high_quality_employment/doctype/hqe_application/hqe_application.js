@@ -3,6 +3,28 @@
 
 const HQE_NEEDS_REASON = ["Return", "Reject"];
 
+// 附件1 评分表 and 附件2 推荐表 of this application as Excel (the print formats give the same on paper).
+function hqe_add_form_exports(frm) {
+	if (frm.is_new()) {
+		return;
+	}
+	const group = __("Export to Excel");
+	for (const [form, label] of [
+		["scoring", __("Scoring Sheet (Annex 1)")],
+		["recommendation", __("Recommendation Form (Annex 2)")],
+	]) {
+		frm.add_custom_button(
+			label,
+			() =>
+				open_url_post("/api/method/hqe_app.high_quality_employment.excel_forms.export_forms", {
+					form,
+					names: JSON.stringify([frm.doc.name]),
+				}),
+			group
+		);
+	}
+}
+
 frappe.ui.form.on("HQE Application", {
 	refresh(frm) {
 		if (frm.doc.workflow_reason && ["Draft", "Pending Township"].includes(frm.doc.workflow_state)) {
@@ -11,6 +33,7 @@ frappe.ui.form.on("HQE Application", {
 				"orange"
 			);
 		}
+		hqe_add_form_exports(frm);
 	},
 
 	before_workflow_action(frm) {

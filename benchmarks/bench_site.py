@@ -1,0 +1,216 @@
+"""Benchmark the reports and the template import on a site with province-scale data (prints figures).
+
+Run with the bench's Python, from the bench's sites folder, on a site loaded by
+`bench --site SITE execute hqe_app.demo.province.generate`:
+
+    cd frappe-bench/sites && ../env/bin/python /path/to/hqe_app/benchmarks/bench_site.py --site SITE
+
+1. reports: each Script Report of the app, for the latest year, as Administrator (the whole
+   province) and as a county user; median and slowest of --runs runs, in milliseconds;
+2. import: --rows applications for communities that have none in a fresh year, imported once with
+   the app's importer (hqe_app.high_quality_employment.importer.run_import) and once with Frappe's
+   Data Import (Insert New Records) of the same rows; both run the same controller validations. The
+   imported rows are deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import frappe
+
+REPORTS = (
+	"Eligible Communities",
+	"Recommended Communities",
+	"City Certification and Awards",
+	"Coverage",
+	"Indicator Score Analysis",
+)
+BENCH_USER = "hqe-bench-county@example.com"
+
+
+def main() -> None:
+	parser = argparse.ArgumentParser(
+		description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+	)
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--sites-path", default=".")
+	parser.add_argument("--runs", type=int, default=5)
+	parser.add_argument("--rows", type=int, default=5000)
+	parser.add_argument("--skip-import", action="store_true")
+	parser.add_argument("--skip-reports", action="store_true")
+	args = parser.parse_args()
+
+	frappe.init(site=args.site, sites_path=args.sites_path)
+	frappe.connect()
+	frappe.set_user("Administrator")
+	try:
+		print(describe())
+		if not args.skip_reports:
+			bench_reports(args.runs)
+		if not args.skip_import:
+			bench_import(args.rows)
+	finally:
+		frappe.destroy()
+
+
+def describe() -> str:
+	apps = frappe.db.count("HQE Application")
+	results = frappe.db.count("HQE Indicator Result")
+	communities = frappe.db.count("HQE Community")
+	years = frappe.db.sql("select min(year), max(year) from `tabHQE Application`")[0]
+	return (
+		f"site {frappe.local.site}: {communities:,} communities, {apps:,} applications "
+		f"({years[0]}–{years[1]}), {results:,} indicator results"
+	)
+
+
+def county_user() -> tuple[str, str]:
+	"""A county assessor of the county with the most applications (created once)."""
+	county = frappe.db.sql(
+		"select county from `tabHQE Application` group by county order by count(*) desc limit 1"
+	)[0][0]
+	from hqe_app.high_quality_employment.testing import ensure_user
+
+	ensure_user(BENCH_USER, "county", county)
+	frappe.db.commit()
+	return BENCH_USER, county
+
+
+def bench_reports(runs: int) -> None:
+	from frappe.desk.query_report import run
+
+	year = frappe.db.sql("select max(year) from `tabHQE Application`")[0][0]
+	user, county = county_user()
+	print(f"\nreports, year {year}, {runs} runs each (median / slowest, ms):")
+	print(f"  {'report':34} {'province (Administrator)':>26} {'county user (' + county + ')':>28}")
+	for name in REPORTS:
+		cells = []
+		for who in ("Administrator", user):
+			frappe.set_user(who)
+			timings, rows = [], 0
+			for _ in range(runs):
+				start = time.perf_counter()
+				result = run(name, filters={"year": year}, ignore_prepared_report=True)
+				timings.append((time.perf_counter() - start) * 1000)
+				rows = len(result["result"])
+			cells.append(f"{statistics.median(timings):7.0f} / {max(timings):5.0f} ({rows:,} rows)")
+		frappe.set_user("Administrator")
+		print(f"  {name:34} {cells[0]:>26} {cells[1]:>28}")
+
+
+def bench_import(count: int) -> None:
+	from hqe_app.high_quality_employment import importer
+	from hqe_app.high_quality_employment.template_export import template_with
+	from hqe_app.high_quality_employment.testing import indicator_fields
+
+	year = int(frappe.db.sql("select max(year) from `tabHQE Application`")[0][0] or 2030) + 1
+	communities = frappe.get_all(
+		"HQE Community", fields=["name", "community_name", "township", "county"], limit_page_length=count
+	)
+	if len(communities) < count:
+		raise SystemExit(f"only {len(communities)} communities; need {count}")
+	rng = random.Random(5)
+	rows = []
+	for c in communities:
+		values = indicator_fields(rng.randrange(10**9))
+		values.update(
+			media_reports_county=0, media_reports_city=0, media_reports_province=0, innovation_points=0
+		)
+		rows.append(
+			{
+				"community": c.community_name,
+				"township": c.township,
+				"county": c.county,
+				"year": year,
+				**values,
+			}
+		)
+	folder = Path(tempfile.mkdtemp())
+	workbook = folder / "applications.xlsx"
+	workbook.write_bytes(template_with(rows))
+
+	print(f"\nimport of {count:,} applications (year {year}):")
+	start = time.perf_counter()
+	result = importer.run_import(str(workbook))
+	frappe.db.commit()
+	ours = time.perf_counter() - start
+	assert not result.errors, result.errors[:3]
+	print(
+		f"  hqe_app importer:    {ours:6.1f} s  ({count / ours:,.0f} rows/s, {len(result.imported):,} imported)"
+	)
+	delete_year(year)
+
+	theirs, imported = frappe_data_import(rows, communities, folder)
+	print(f"  Frappe Data Import:  {theirs:6.1f} s  ({count / theirs:,.0f} rows/s, {imported:,} imported)")
+	print(f"  speed-up: {theirs / ours:.1f}×")
+	delete_year(year)
+
+
+def frappe_data_import(rows, communities, folder: Path) -> tuple[float, int]:
+	"""The same rows through Frappe's Data Import (Insert New Records), run in this process."""
+	from frappe.core.doctype.data_import.data_import import start_import
+	from hqe_app.scoring import get_scheme
+
+	scheme = get_scheme()
+	fields = [
+		s.name
+		for s in scheme.fields
+		if not s.name.startswith("media_reports_") and s.name != "innovation_points"
+	]
+	by_key = {(c.township, c.community_name): c.name for c in communities}
+	path = folder / "data-import.csv"
+	with path.open("w", newline="", encoding="utf-8") as f:
+		writer = csv.writer(f)
+		writer.writerow(["community", "year", *fields])
+		for row in rows:
+			checks = {s.name for s in scheme.fields if s.kind == "check"}
+			writer.writerow(
+				[by_key[(row["township"], row["community"])], row["year"]]
+				+ [int(row[n]) if n in checks else row[n] for n in fields]
+			)
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": path.name, "content": path.read_bytes(), "is_private": 1}
+	).insert()
+	data_import = frappe.get_doc(
+		{
+			"doctype": "Data Import",
+			"reference_doctype": "HQE Application",
+			"import_type": "Insert New Records",
+			"import_file": file.file_url,
+			"mute_emails": 1,
+		}
+	).insert()
+	frappe.db.commit()
+	start = time.perf_counter()
+	start_import(data_import.name)
+	frappe.db.commit()
+	elapsed = time.perf_counter() - start
+	imported = frappe.db.count("HQE Application", {"year": rows[0]["year"]})
+	return elapsed, imported
+
+
+def delete_year(year: int) -> None:
+	names = frappe.get_all("HQE Application", filters={"year": year}, pluck="name")
+	for child in (
+		"HQE Indicator Result",
+		"HQE Media Report",
+		"HQE Evidence",
+		"HQE Applied Correction",
+		"HQE Objection",
+	):
+		frappe.db.delete(child, {"parent": ("in", names or [""]), "parenttype": "HQE Application"})
+	frappe.db.delete("HQE Review", {"application": ("in", names or [""])})
+	frappe.db.delete("Version", {"ref_doctype": "HQE Application", "docname": ("in", names or [""])})
+	frappe.db.delete("HQE Application", {"year": year})
+	frappe.db.commit()
+
+
+if __name__ == "__main__":
+	main()

@@ -1,0 +1,126 @@
+"""What 附件1 (评分表) and 附件2 (推荐表) show for one application, as plain dicts.
+
+Frappe-free: the callers read the documents and pass plain mappings in; the print formats and the
+Excel export both lay out what comes back, so the two always show the same values.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from hqe_app.high_quality_employment import print_texts as T
+from hqe_app.scoring.model import fmt_points
+
+Row = Mapping[str, Any]
+OPINION_FIELDS = {"Township": "township_opinion", "County": "county_opinion", "City": "city_opinion"}
+EMPTY_DATE = "年　　月　　日"
+
+
+def points(value: float | int | str | None) -> str:
+	"""Points with at most one decimal: 5, 4.5 (empty for no value)."""
+	if value is None or value == "":
+		return ""
+	return fmt_points(round(float(value), 1))
+
+
+def date_line(value: datetime.date | str | None) -> str:
+	"""The form's "年 月 日" line, filled in when the date is known: 2024年5月6日."""
+	if not value:
+		return EMPTY_DATE
+	if isinstance(value, str):
+		value = datetime.date.fromisoformat(value[:10])
+	return f"{value.year}年{value.month}月{value.day}日"
+
+
+def recommendation_form(
+	application: Row,
+	community: Row,
+	item: Row | None = None,
+	reviews: Iterable[Row] = (),
+) -> dict[str, Any]:
+	"""附件2 for one application.
+
+	Contact person, phone and address come from the community; 建设成效 and the opinions from the
+	county's recommendation item when there is one. An opinion the item leaves empty falls back to
+	that level's review (its opinion and review date).
+	"""
+	item = item or {}
+	by_level = {r.get("review_level"): r for r in reviews}
+	opinions = []
+	for level, heading in T.OPINION_HEADINGS.items():
+		review = by_level.get(level) or {}
+		field = OPINION_FIELDS[level]
+		text = item.get(field) or review.get("opinion") or ""
+		date = item.get(f"{field}_date") or review.get("review_date")
+		opinions.append(
+			{
+				"level": level,
+				"heading": heading,
+				"heading_lines": list(T.OPINION_HEADING_LINES[level]),
+				"text": text,
+				"seal": T.SEAL,
+				"date": date_line(date),
+			}
+		)
+	return {
+		"name": application.get("name"),
+		"county": application.get("county") or community.get("county") or "",
+		"year": application.get("year"),
+		"community_name": application.get("community_name") or community.get("community_name") or "",
+		"contact_person": community.get("contact_person") or "",
+		"phone": community.get("phone") or "",
+		"address": community.get("address") or "",
+		"achievements": item.get("achievements") or "",
+		"opinions": opinions,
+	}
+
+
+def scoring_form(
+	application: Row,
+	results: Iterable[Row],
+	pass_mark: float,
+	base_max: float = 100,
+	bonus_max: float = 10,
+) -> dict[str, Any]:
+	"""附件1 for one application: one row per indicator result, rows of one 序号 grouped (8A–8D → 8)."""
+	scheme = application.get("scheme")
+	rows: list[dict[str, Any]] = []
+	first: dict[str, Any] | None = None  # the first row of the current 序号
+	for result in results:
+		text = T.indicator_text(scheme, str(result.get("indicator_code")), result.get("indicator_name") or "")
+		row = {
+			"code": result.get("indicator_code"),
+			"number": text.number,
+			"item": text.item,
+			"max_points": points(result.get("max_points")),
+			"method": text.method,
+			"points": points(result.get("points")),
+			"basis": result.get("basis") or "",
+			"rowspan": 1,
+		}
+		if first and (first["number"], first["item"]) == (row["number"], row["item"]):
+			first["rowspan"] += 1
+			row["rowspan"] = 0  # its 序号 and 建设项目 cells are the first row's, merged
+		else:
+			first = row
+		rows.append(row)
+	eligible = bool(application.get("eligible"))
+	return {
+		"name": application.get("name"),
+		"community_name": application.get("community_name") or "",
+		"township": application.get("township") or "",
+		"county": application.get("county") or "",
+		"year": application.get("year"),
+		"rows": rows,
+		"base_score": points(application.get("base_score") or 0),
+		"base_max": points(base_max),
+		"bonus_score": points(application.get("bonus_score") or 0),
+		"bonus_max": points(bonus_max),
+		"total_score": points(application.get("total_score") or 0),
+		"total_max": points(base_max + bonus_max),
+		"pass_mark": points(pass_mark),
+		"eligible": eligible,
+		"verdict": T.ELIGIBLE if eligible else T.NOT_ELIGIBLE,
+	}

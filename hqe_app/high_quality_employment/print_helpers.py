@@ -1,0 +1,113 @@
+"""Read what 附件1 and 附件2 show for applications, for the print formats (Jinja) and the Excel export.
+
+The caller has already checked that the user may read the applications: the forms' community,
+recommendation and review rows belong to them, so they are read here without further checks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import frappe
+from hqe_app.high_quality_employment.application_scoring import pass_mark
+from hqe_app.high_quality_employment.form_data import recommendation_form, scoring_form
+from hqe_app.scoring import get_scheme
+
+APPLICATION_FIELDS = (
+	"name",
+	"community",
+	"community_name",
+	"township",
+	"county",
+	"year",
+	"scheme",
+	"base_score",
+	"bonus_score",
+	"total_score",
+	"eligible",
+)
+RESULT_FIELDS = ("parent", "indicator_code", "indicator_name", "max_points", "points", "basis")
+ITEM_FIELDS = (
+	"application",
+	"achievements",
+	"township_opinion",
+	"township_opinion_date",
+	"county_opinion",
+	"county_opinion_date",
+	"city_opinion",
+	"city_opinion_date",
+)
+
+
+def scoring_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+	"""附件1 of each application (mappings with APPLICATION_FIELDS), in the given order."""
+	names = [a["name"] for a in applications]
+	results = defaultdict(list)
+	for row in frappe.get_all(
+		"HQE Indicator Result",
+		filters={"parenttype": "HQE Application", "parent": ("in", names or [""])},
+		fields=list(RESULT_FIELDS),
+		order_by="idx asc",
+	):
+		results[row.parent].append(row)
+	mark = pass_mark()
+	return [scoring_form(a, results[a["name"]], mark, *_maxima(a.get("scheme"))) for a in applications]
+
+
+def recommendation_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+	"""附件2 of each application: contacts from its community, texts from the recommendation and reviews."""
+	names = [a["name"] for a in applications] or [""]
+	communities = {
+		c.name: c
+		for c in frappe.get_all(
+			"HQE Community",
+			filters={"name": ("in", [a.get("community") for a in applications] or [""])},
+			fields=["name", "community_name", "county", "contact_person", "phone", "address"],
+		)
+	}
+	items: dict[str, Mapping[str, Any]] = {}
+	for item in frappe.get_all(
+		"HQE Recommendation Item",
+		filters={"parenttype": "HQE Recommendation", "application": ("in", names)},
+		fields=list(ITEM_FIELDS),
+		order_by="modified desc",
+	):
+		items.setdefault(item.application, item)  # the latest recommendation's row
+	reviews = defaultdict(list)
+	for review in frappe.get_all(
+		"HQE Review",
+		filters={"application": ("in", names)},
+		fields=["application", "review_level", "opinion", "review_date"],
+	):
+		reviews[review.application].append(review)
+	return [
+		recommendation_form(
+			a, communities.get(a.get("community"), {}), items.get(a["name"]), reviews[a["name"]]
+		)
+		for a in applications
+	]
+
+
+def hqe_scoring_form(doc) -> dict[str, Any]:
+	"""Jinja: 附件1 of the printed application."""
+	results = [r.as_dict() for r in doc.get("indicator_results") or []]
+	return scoring_form(_fields(doc), results, pass_mark(), *_maxima(doc.get("scheme")))
+
+
+def hqe_recommendation_form(doc) -> dict[str, Any]:
+	"""Jinja: 附件2 of the printed application."""
+	return recommendation_forms([_fields(doc)])[0]
+
+
+def _fields(doc) -> dict[str, Any]:
+	return {field: doc.get(field) for field in APPLICATION_FIELDS}
+
+
+def _maxima(scheme: str | None) -> tuple[float, float]:
+	try:
+		s = get_scheme(scheme or None)
+	except KeyError:
+		s = get_scheme()
+	return s.base_max, s.bonus_max
