@@ -95,7 +95,9 @@ def test_workflow_fixture_matches_its_definition() -> None:
 	] == [(t.state, t.action, t.next_state, t.role, int(t.self_approval)) for t in TRANSITIONS]
 	states = {s["name"] for s in json.loads((fixtures / "workflow_state.json").read_text(encoding="utf-8"))}
 	assert states == {s.name for s in STATES}
-	actions = {a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text(encoding="utf-8"))}
+	actions = {
+		a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text(encoding="utf-8"))
+	}
 	assert actions == set(OWN_ACTIONS)
 
 
