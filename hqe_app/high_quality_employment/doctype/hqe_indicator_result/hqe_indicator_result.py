@@ -1,7 +1,7 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
 from frappe.model.document import Document
 
 
@@ -24,3 +24,8 @@ class HQEIndicatorResult(Document):
 		points: DF.Float
 	# end: auto-generated types
 	pass
+
+
+def on_doctype_update() -> None:
+	"""A covering index for per-indicator averages (the indicator analysis report at province scale)."""
+	frappe.db.add_index("HQE Indicator Result", ["parent", "indicator_code", "points"], "parent_code_points")
