@@ -28,4 +28,6 @@ class HQEIndicatorResult(Document):
 
 def on_doctype_update() -> None:
 	"""A covering index for per-indicator averages (the indicator analysis report at province scale)."""
-	frappe.db.add_index("HQE Indicator Result", ["parent", "indicator_code", "points"], "parent_code_points")
+	frappe.db.add_index(
+		"HQE Indicator Result", ["parent", "parenttype", "indicator_code", "points"], "indicator_averages"
+	)

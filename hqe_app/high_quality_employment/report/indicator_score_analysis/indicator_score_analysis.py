@@ -25,6 +25,7 @@ def execute(filters=None):
 			f"avg({RESULT}.points) as average",
 		],
 		group_by=f"county, {RESULT}.indicator_code",
+		order_by="county asc",
 		limit_page_length=0,
 	)
 	counts = frappe.get_list(
