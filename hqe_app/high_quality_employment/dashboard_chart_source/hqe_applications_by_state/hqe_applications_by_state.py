@@ -1,0 +1,40 @@
+# Copyright (c) 2026, hqe_app developers and contributors
+# For license information, please see license.txt
+"""Dashboard chart source: this year's applications by workflow state, with the states' names translated."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, nowdate
+from hqe_app.high_quality_employment.workflow.definition import STATE_NAMES
+
+SLICES = 5
+
+
+@frappe.whitelist()
+def get(
+	chart_name=None,
+	chart=None,
+	no_cache=None,
+	filters=None,
+	from_date=None,
+	to_date=None,
+	timespan=None,
+	time_interval=None,
+	heatmap_year=None,
+) -> dict:
+	filters = frappe.parse_json(filters) or {}
+	year = int(filters.get("year") or getdate(nowdate()).year)
+	rows = frappe.get_list(
+		"HQE Application",
+		filters={"year": year, "docstatus": ("<", 2)},
+		fields=["workflow_state", "count(name) as n"],
+		group_by="workflow_state",
+		limit_page_length=0,
+	)
+	counts = {r.workflow_state: r.n for r in rows}
+	states = sorted((s for s in STATE_NAMES if counts.get(s)), key=lambda s: -counts[s])
+	# A donut shows six slices; the smaller states share one, named here (not the chart's "Rest").
+	shown, rest = states[:SLICES], states[SLICES:]
+	labels = [_(s) for s in shown] + ([_("Other States")] if rest else [])
+	values = [counts[s] for s in shown] + ([sum(counts[s] for s in rest)] if rest else [])
+	return {"labels": labels, "datasets": [{"name": _("Applications"), "values": values}]}
