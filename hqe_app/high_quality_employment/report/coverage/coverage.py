@@ -72,7 +72,7 @@ def execute(filters=None):
 		"data": {
 			"labels": [r["county"] for r in rows[:-1]],
 			"datasets": [
-				{"name": _("Coverage (%)"), "values": [r["coverage"] for r in rows[:-1]]},
+				{"name": _("Coverage (%)"), "values": [r["coverage"] for r in rows[:-1]], "chartType": "bar"},
 				{
 					"name": _("Coverage Target"),
 					"values": [r["target"] for r in rows[:-1]],
