@@ -1,4 +1,4 @@
-"""Leave nothing of hqe_app behind: its fixtures and the permissions that point at its DocTypes."""
+"""Leave nothing of hqe_app behind: its fixtures, and Frappe's records about its DocTypes."""
 
 from __future__ import annotations
 
@@ -6,15 +6,39 @@ import frappe
 from hqe_app.high_quality_employment.workflow.definition import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"
+#: Frappe's own records about the app's documents: workflow actions, timeline, assignments, alerts.
+RECORDS_ABOUT_DOCUMENTS = (
+	("Workflow Action", "reference_doctype"),
+	("ToDo", "reference_type"),
+	("Comment", "reference_doctype"),
+	("Version", "ref_doctype"),
+	("Notification Log", "document_type"),
+	("Data Import", "reference_doctype"),
+)
 
 
 def before_uninstall() -> None:
-	"""Remove what Frappe's uninstall does not: fixtures (roles, role profiles) and user permissions.
+	"""Remove what Frappe's uninstall does not.
 
-	DocTypes, their tables, reports and workspaces of the module are removed by Frappe itself.
+	DocTypes and their tables, and what the module owns (reports, print formats, workspace, number
+	cards, charts) are removed by Frappe itself; the fixtures and the records below are not.
 	"""
-	roles = frappe.get_all("Role", filters={"role_name": ("like", HQE_DOCTYPES_LIKE)}, pluck="name")
+	remove_records_about_documents()
+	remove_roles()
+	remove_workflow()
+
+
+def remove_records_about_documents() -> None:
+	for doctype, field in RECORDS_ABOUT_DOCUMENTS:
+		if doctype == "Workflow Action":
+			actions = frappe.get_all(doctype, filters={field: ("like", HQE_DOCTYPES_LIKE)}, pluck="name")
+			frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
+		frappe.db.delete(doctype, {field: ("like", HQE_DOCTYPES_LIKE)})
 	frappe.db.delete("User Permission", {"allow": ("like", HQE_DOCTYPES_LIKE)})
+
+
+def remove_roles() -> None:
+	roles = frappe.get_all("Role", filters={"role_name": ("like", HQE_DOCTYPES_LIKE)}, pluck="name")
 	frappe.db.delete("Has Role", {"role": ("in", roles or [""])})
 	frappe.db.delete("Custom DocPerm", {"role": ("in", roles or [""])})
 	for profile in frappe.get_all(
@@ -24,7 +48,18 @@ def before_uninstall() -> None:
 		frappe.delete_doc("Role Profile", profile, ignore_permissions=True, force=True)
 	for role in roles:
 		frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+
+
+def remove_workflow() -> None:
 	for workflow in frappe.get_all(
 		"Workflow", filters={"document_type": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"
 	):
 		frappe.delete_doc("Workflow", workflow, ignore_permissions=True, force=True)
+	# States and actions are shared by name across workflows: keep any that another workflow still uses.
+	for doctype, names in (("Workflow State", STATE_NAMES), ("Workflow Action Master", OWN_ACTIONS)):
+		for name in names:
+			if frappe.db.exists(doctype, name):
+				try:
+					frappe.delete_doc(doctype, name, ignore_permissions=True)
+				except frappe.LinkExistsError:
+					pass
