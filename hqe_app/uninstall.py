@@ -45,6 +45,9 @@ def remove_roles() -> None:
 		"Role Profile", filters={"role_profile": ("like", HQE_DOCTYPES_LIKE)}, pluck="name"
 	):
 		frappe.db.set_value("User", {"role_profile_name": profile}, "role_profile_name", None)
+		# Saving a profile queues a job that updates its users and holds a lock until a worker runs it;
+		# release it, or a later install would find the profile "locked and queued".
+		frappe.get_doc("Role Profile", profile).unlock()
 		frappe.delete_doc("Role Profile", profile, ignore_permissions=True, force=True)
 	for role in roles:
 		frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
