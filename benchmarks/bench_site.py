@@ -208,6 +208,13 @@ def delete_year(year: int) -> None:
 		frappe.db.delete(child, {"parent": ("in", names or [""]), "parenttype": "HQE Application"})
 	frappe.db.delete("HQE Review", {"application": ("in", names or [""])})
 	frappe.db.delete("Version", {"ref_doctype": "HQE Application", "docname": ("in", names or [""])})
+	actions = frappe.get_all(
+		"Workflow Action",
+		filters={"reference_doctype": "HQE Application", "reference_name": ("in", names or [""])},
+		pluck="name",
+	)
+	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
+	frappe.db.delete("Workflow Action", {"name": ("in", actions or [""])})
 	frappe.db.delete("HQE Application", {"year": year})
 	frappe.db.commit()
 

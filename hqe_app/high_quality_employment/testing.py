@@ -108,6 +108,13 @@ def delete_applications(community: str) -> None:
 	):
 		frappe.db.delete(child, {"parent": ("in", names), "parenttype": "HQE Application"})
 	frappe.db.delete("ToDo", {"reference_type": "HQE Application", "reference_name": ("in", names)})
+	actions = frappe.get_all(
+		"Workflow Action",
+		filters={"reference_doctype": "HQE Application", "reference_name": ("in", names)},
+		pluck="name",
+	)
+	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
+	frappe.db.delete("Workflow Action", {"name": ("in", actions or [""])})
 	frappe.db.delete("HQE Application", {"name": ("in", names)})
 
 
