@@ -170,9 +170,20 @@ def workflow_actions(docs: list) -> list:
 	if not docs or not get_workflow_name(DOCTYPE):
 		return []
 	workflow = get_workflow_name(DOCTYPE)
+	conditional = {
+		t.state
+		for t in frappe.get_cached_doc("Workflow", workflow).transitions
+		if (t.condition or "").strip()
+	}
+	by_state: dict[str, set[str]] = {}  # transitions without conditions are the same for every document
 	actions = []
 	for doc in docs:
-		roles = {t.allowed for t in get_next_possible_transitions(workflow, doc.workflow_state, doc)}
+		state = doc.workflow_state
+		if state in conditional or state not in by_state:
+			roles = {t.allowed for t in get_next_possible_transitions(workflow, state, doc)}
+			if state not in conditional:
+				by_state[state] = roles
+		roles = by_state.get(state, roles)
 		if not roles:
 			continue
 		action = frappe.get_doc(
