@@ -169,8 +169,8 @@ def frappe_data_import(rows, communities, folder: Path) -> tuple[float, int]:
 	with path.open("w", newline="", encoding="utf-8") as f:
 		writer = csv.writer(f)
 		writer.writerow(["community", "year", *fields])
+		checks = {s.name for s in scheme.fields if s.kind == "check"}
 		for row in rows:
-			checks = {s.name for s in scheme.fields if s.kind == "check"}
 			writer.writerow(
 				[by_key[(row["township"], row["community"])], row["year"]]
 				+ [int(row[n]) if n in checks else row[n] for n in fields]
@@ -197,25 +197,9 @@ def frappe_data_import(rows, communities, folder: Path) -> tuple[float, int]:
 
 
 def delete_year(year: int) -> None:
-	names = frappe.get_all("HQE Application", filters={"year": year}, pluck="name")
-	for child in (
-		"HQE Indicator Result",
-		"HQE Media Report",
-		"HQE Evidence",
-		"HQE Applied Correction",
-		"HQE Objection",
-	):
-		frappe.db.delete(child, {"parent": ("in", names or [""]), "parenttype": "HQE Application"})
-	frappe.db.delete("HQE Review", {"application": ("in", names or [""])})
-	frappe.db.delete("Version", {"ref_doctype": "HQE Application", "docname": ("in", names or [""])})
-	actions = frappe.get_all(
-		"Workflow Action",
-		filters={"reference_doctype": "HQE Application", "reference_name": ("in", names or [""])},
-		pluck="name",
-	)
-	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
-	frappe.db.delete("Workflow Action", {"name": ("in", actions or [""])})
-	frappe.db.delete("HQE Application", {"year": year})
+	from hqe_app.high_quality_employment.testing import purge_applications
+
+	purge_applications(frappe.get_all("HQE Application", filters={"year": year}, pluck="name"))
 	frappe.db.commit()
 
 

@@ -31,8 +31,8 @@ scheduler_events = {
 	"daily": ["hqe_app.high_quality_employment.workflow.reminders.send_daily_reminders"],
 }
 
-# Import from / export to the data template, on the HQE Application list.
-app_include_js = ["/assets/hqe_app/js/hqe_application_import.js"]
+# Import from / export to the data template on the HQE Application list; the reports' shared filters.
+app_include_js = ["/assets/hqe_app/js/hqe_application_import.js", "/assets/hqe_app/js/hqe_reports.js"]
 
 # The print formats 附件1 评分表 and 附件2 推荐表 read their contents through these.
 jinja = {

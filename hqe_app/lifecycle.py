@@ -18,6 +18,8 @@ CITY_REJECTED = "City Rejected"
 
 #: County Certified "or any later state" (SPEC §6): what the recommendation quota counts.
 CERTIFIED_STATES = (COUNTY_CERTIFIED, RECOMMENDED, CITY_REVIEW, PUBLICIZED, CITY_CERTIFIED, CITY_REJECTED)
+#: Recommended to the city or later: what uses up the quota.
+RECOMMENDED_OR_LATER = CERTIFIED_STATES[1:]
 
 REGION_LEVELS = ("City", "County", "Township")
 #: The level a region's parent must have.

@@ -36,6 +36,13 @@ CHILD = ("parent", "parentfield", "parenttype")
 CHUNK = 5_000
 
 
+def _standard(
+	name: str, created: str, modified: str | None = None, docstatus: int = 0, idx: int = 0
+) -> tuple:
+	"""The values of STANDARD for one row written by the generator's user."""
+	return (name, created, modified or created, USER, USER, docstatus, idx)
+
+
 def generate(
 	communities: int = 25_000,
 	years: int = 5,
@@ -182,13 +189,7 @@ class _Writer:
 			at = _ts(base + dt.timedelta(seconds=i))
 			rows.append(
 				(
-					r.name,
-					at,
-					at,
-					USER,
-					USER,
-					0,
-					0,
+					*_standard(r.name, at),
 					r.name,
 					r.level,
 					r.parent,
@@ -220,13 +221,7 @@ class _Writer:
 			at = _ts(base + dt.timedelta(seconds=i * 7))
 			rows.append(
 				(
-					c.name,
-					at,
-					at,
-					USER,
-					USER,
-					0,
-					0,
+					*_standard(c.name, at),
 					c.community_name,
 					c.community_type,
 					c.township,
@@ -269,13 +264,7 @@ class _Writer:
 			values = tuple(_db_value(a.values[f]) for f in self.scheme_fields)
 			rows.append(
 				(
-					a.name,
-					_ts(a.created),
-					_ts(a.modified),
-					USER,
-					USER,
-					a.docstatus,
-					0,
+					*_standard(a.name, _ts(a.created), _ts(a.modified), docstatus=a.docstatus),
 					c.name,
 					c.community_name,
 					a.year,
@@ -302,13 +291,7 @@ class _Writer:
 
 	def _child(self, a: Application, idx: int, parentfield: str) -> tuple:
 		return (
-			self.hash(),
-			_ts(a.created),
-			_ts(a.modified),
-			USER,
-			USER,
-			a.docstatus,
-			idx,
+			*_standard(self.hash(), _ts(a.created), _ts(a.modified), docstatus=a.docstatus, idx=idx),
 			a.name,
 			parentfield,
 			APPLICATION,
@@ -359,13 +342,7 @@ class _Writer:
 				at = _ts(r.at)
 				rows.append(
 					(
-						f"{a.name}-{r.level}",
-						at,
-						at,
-						USER,
-						USER,
-						0,
-						0,
+						*_standard(f"{a.name}-{r.level}", at),
 						a.name,
 						c.community_name,
 						a.year,
@@ -390,13 +367,7 @@ class _Writer:
 		fields = (*STANDARD, "county", "year", "quota", "certified_count")
 		rows = [
 			(
-				rec.name,
-				_ts(rec.created),
-				_ts(rec.created),
-				USER,
-				USER,
-				0,
-				0,
+				*_standard(rec.name, _ts(rec.created)),
 				rec.county,
 				rec.year,
 				rec.quota,
@@ -429,13 +400,7 @@ class _Writer:
 				township, city = by_level.get("Township"), by_level.get("City")
 				items.append(
 					(
-						self.hash(),
-						_ts(rec.created),
-						_ts(rec.created),
-						USER,
-						USER,
-						0,
-						i,
+						*_standard(self.hash(), _ts(rec.created), idx=i),
 						rec.name,
 						"items",
 						"HQE Recommendation",
@@ -474,13 +439,7 @@ class _Writer:
 			a, c = w.application, w.application.community
 			rows.append(
 				(
-					w.name,
-					_ts(w.created),
-					_ts(w.modified),
-					USER,
-					USER,
-					0,
-					0,
+					*_standard(w.name, _ts(w.created), _ts(w.modified)),
 					a.name,
 					c.community_name,
 					a.year,

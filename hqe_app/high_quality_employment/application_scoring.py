@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import frappe
 from frappe import _
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
-from hqe_app.scoring.validate import FieldError, normalize
+from hqe_app.scoring.validate import FieldError
 
 if TYPE_CHECKING:
 	from hqe_app.high_quality_employment.doctype.hqe_application.hqe_application import HQEApplication
@@ -52,7 +52,7 @@ def self_reported_values(doc: HQEApplication, scheme: Scheme) -> dict[str, objec
 
 
 def reviews_of(application: str) -> list[frappe._dict]:
-	"""Reviews of one application, township first, with their corrections."""
+	"""Reviews of one application with their corrections."""
 	if not application:
 		return []
 	reviews = frappe.get_all(
@@ -60,7 +60,6 @@ def reviews_of(application: str) -> list[frappe._dict]:
 		filters={"application": application},
 		fields=["name", "review_level", "innovation_points"],
 	)
-	reviews.sort(key=lambda r: REVIEW_ORDER.get(r.review_level, 9))
 	corrections = frappe.get_all(
 		"HQE Correction",
 		filters={"parenttype": "HQE Review", "parent": ("in", [r.name for r in reviews] or [""])},
@@ -70,6 +69,20 @@ def reviews_of(application: str) -> list[frappe._dict]:
 	for review in reviews:
 		review.corrections = [c for c in corrections if c.parent == review.name]
 	return reviews
+
+
+def overlay(reported: dict[str, object], reviews: list) -> tuple[dict[str, object], list]:
+	"""The verified values: each review's corrections (township, county, city: later levels win) and
+	the county's innovation points laid over the self-reported values; also (correction, review) pairs."""
+	verified = dict(reported)
+	applied = []
+	for review in sorted(reviews, key=lambda r: REVIEW_ORDER.get(r.review_level, 9)):
+		if review.review_level == "County" and review.innovation_points is not None:
+			verified["innovation_points"] = review.innovation_points
+		for c in review.corrections:
+			verified[c.fieldname] = c.verified_value
+			applied.append((c, review.name))
+	return verified, applied
 
 
 def apply_scores(doc: HQEApplication) -> ScoreCard:
@@ -82,14 +95,7 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 	reported = self_reported_values(doc, scheme)
 	reported_card = _score_or_throw(reported, scheme)
 
-	verified = dict(reported)
-	applied = []
-	for review in reviews_of(doc.name if not doc.is_new() else ""):
-		if review.review_level == "County" and review.innovation_points is not None:
-			verified["innovation_points"] = review.innovation_points
-		for c in review.corrections:
-			verified[c.fieldname] = c.verified_value
-			applied.append((c, review.name))
+	verified, applied = overlay(reported, reviews_of(doc.name if not doc.is_new() else ""))
 	card = _score_or_throw(verified, scheme) if verified != reported else reported_card
 
 	doc.innovation_points = float(verified["innovation_points"] or 0)
@@ -130,10 +136,6 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 def pass_mark() -> float:
 	settings = frappe.get_cached_doc("HQE Settings")  # cleared by Frappe whenever the settings are saved
 	return float(settings.pass_mark if settings.pass_mark is not None else 60)
-
-
-def field_errors(values: dict[str, object], scheme: Scheme) -> list[FieldError]:
-	return normalize(scheme, values, _)[1]
 
 
 def _score_or_throw(values: dict[str, object], scheme: Scheme) -> ScoreCard:

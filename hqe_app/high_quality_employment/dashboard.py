@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import frappe
 from frappe.utils import getdate, nowdate
-from hqe_app.high_quality_employment.workflow.definition import STATES
+from hqe_app.high_quality_employment.workflow.definition import TRANSITIONS
 from hqe_app.lifecycle import CERTIFIED_STATES
 
 
 @frappe.whitelist()
 def waiting_at_my_level(filters=None) -> int:
-	"""This year's applications in a state the user's role acts on, inside the user's subtree."""
+	"""This year's applications in a state where the user's role has an action, inside its subtree."""
 	roles = set(frappe.get_roles())
-	states = [s.name for s in STATES if s.editor in roles and s.name not in CERTIFIED_STATES[1:]]
-	waiting = [s for s in states if s not in ("County Rejected", "City Certified", "City Rejected")]
+	waiting = sorted({t.state for t in TRANSITIONS if t.role in roles})
 	if not waiting:
 		return 0
-	return len(
-		frappe.get_list(
-			"HQE Application",
-			filters={"year": getdate(nowdate()).year, "workflow_state": ("in", waiting)},
-			pluck="name",
-			limit_page_length=0,
-		)
-	)
+	return frappe.get_list(
+		"HQE Application",
+		filters={"year": getdate(nowdate()).year, "workflow_state": ("in", waiting)},
+		fields=["count(name) as n"],
+	)[0].n
 
 
 @frappe.whitelist()

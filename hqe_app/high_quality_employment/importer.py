@@ -59,8 +59,9 @@ def import_applications(file_url: str) -> dict:
 	"""Import an uploaded template: at once for a small file, else as a background job."""
 	frappe.has_permission(DOCTYPE, "create", throw=True)
 	path = get_file_path(file_url)
-	if count_rows(path) <= BACKGROUND_ABOVE:
-		return {"queued": False, **run_import(path).as_dict()}
+	rows = _read(path)
+	if len(rows) <= BACKGROUND_ABOVE:
+		return {"queued": False, **import_rows(rows).as_dict()}
 	job = frappe.enqueue(
 		"hqe_app.high_quality_employment.importer.run_import_job",
 		queue="long",
@@ -77,13 +78,13 @@ def run_import_job(path: str, user: str) -> None:
 	frappe.publish_realtime("hqe_import_done", result.as_dict(), user=user)
 
 
-def count_rows(path: str) -> int:
-	return len(_read(path))
-
-
 def run_import(path: str | Path, progress: bool = False) -> ImportResult:
+	"""Import a template file: every row, or none when a row fails."""
+	return import_rows(_read(path), progress)
+
+
+def import_rows(rows: list[InputRow], progress: bool = False) -> ImportResult:
 	"""Check every row, then insert all of them, or none when a row fails."""
-	rows = _read(path)
 	result = ImportResult(rows=len(rows))
 	prepared = prepare(rows, result)
 	if result.errors:

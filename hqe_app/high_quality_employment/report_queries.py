@@ -6,10 +6,8 @@ tree decide what a report shows; each report runs a fixed number of grouped quer
 
 from __future__ import annotations
 
-import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
-from hqe_app.lifecycle import CERTIFIED_STATES
 
 
 def year_of(filters: dict) -> int:
@@ -24,10 +22,6 @@ def application_filters(filters: dict, **extra) -> dict:
 			conditions[key] = filters[key]
 	conditions.update(extra)
 	return conditions
-
-
-def certified_filter() -> tuple[str, tuple[str, ...]]:
-	return ("in", CERTIFIED_STATES)
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **extra) -> dict:

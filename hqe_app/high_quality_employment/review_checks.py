@@ -5,7 +5,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from hqe_app.high_quality_employment.application_scoring import (
-	REVIEW_ORDER,
+	overlay,
 	reviews_of,
 	scheme_of,
 	self_reported_values,
@@ -31,23 +31,12 @@ def format_value(value: object) -> str:
 def check_verified_values(application, review) -> None:
 	"""Refuse a correction (or innovation points) that makes the application's data impossible.
 
-	The review's corrections are laid over the self-reported values and the other levels' corrections,
-	then validated by the engine; errors name the field.
+	The values are those the application will be scored on once this review is saved (its
+	corrections among the other levels'); the engine validates them and its errors name the field.
 	"""
 	scheme = scheme_of(application)
-	values = self_reported_values(application, scheme)
-	for other in reviews_of(application.name):
-		if other.name == review.name:
-			continue
-		if other.review_level == "County" and other.innovation_points is not None:
-			values["innovation_points"] = other.innovation_points
-		for c in other.corrections:
-			if REVIEW_ORDER[other.review_level] < REVIEW_ORDER[review.review_level]:
-				values[c.fieldname] = c.verified_value
-	for row in review.corrections:
-		values[row.fieldname] = row.verified_value
-	if review.review_level == "County" and review.innovation_points is not None:
-		values["innovation_points"] = review.innovation_points
+	others = [r for r in reviews_of(application.name) if r.name != review.name]
+	values, _applied = overlay(self_reported_values(application, scheme), [*others, review])
 	errors = normalize(scheme, values, _)[1]
 	if errors:
 		throw_field_errors(errors)

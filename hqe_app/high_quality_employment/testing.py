@@ -87,16 +87,20 @@ def make_application(community: str, year: int = 2024, seed: int | None = 1, med
 
 
 def delete_applications(community: str) -> None:
-	"""Remove a community's applications with their reviews and awards (test cleanup only).
+	"""Remove a community's applications (test cleanup only)."""
+	purge_applications(frappe.get_all("HQE Application", filters={"community": community}, pluck="name"))
 
-	Deleted by SQL on purpose: the app refuses to delete a submitted application, which is the point.
+
+def purge_applications(names: list[str]) -> None:
+	"""Remove applications with their child rows, reviews, awards and Frappe's records about them.
+
+	Deleted by SQL on purpose (tests and benchmarks only): the app refuses to delete a submitted
+	application, which is the point.
 	"""
-	names = frappe.get_all("HQE Application", filters={"community": community}, pluck="name")
 	if not names:
 		return
 	reviews = frappe.get_all("HQE Review", filters={"application": ("in", names)}, pluck="name")
-	for child in ("HQE Correction",):
-		frappe.db.delete(child, {"parent": ("in", reviews or [""])})
+	frappe.db.delete("HQE Correction", {"parent": ("in", reviews or [""])})
 	frappe.db.delete("HQE Review", {"application": ("in", names)})
 	frappe.db.delete("HQE Award", {"application": ("in", names)})
 	for child in (
@@ -108,6 +112,7 @@ def delete_applications(community: str) -> None:
 	):
 		frappe.db.delete(child, {"parent": ("in", names), "parenttype": "HQE Application"})
 	frappe.db.delete("ToDo", {"reference_type": "HQE Application", "reference_name": ("in", names)})
+	frappe.db.delete("Version", {"ref_doctype": "HQE Application", "docname": ("in", names)})
 	actions = frappe.get_all(
 		"Workflow Action",
 		filters={"reference_doctype": "HQE Application", "reference_name": ("in", names)},

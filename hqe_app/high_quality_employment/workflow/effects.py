@@ -78,26 +78,50 @@ def assign_next(doc, t: Transition) -> None:
 
 def responsible_users(doc, role: str) -> list[str]:
 	"""Enabled users with `role` whose node covers the application (or who have no node, city-wide)."""
-	users = frappe.get_all(
-		"Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent", distinct=True
-	)
-	users = [u for u in users if u not in ("Administrator", "Guest")]
-	if not users:
-		return []
-	enabled = set(frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name"))
-	township = frappe.db.get_value("HQE Region", doc.township, ["lft", "rgt"], as_dict=True)
-	covering = set(
-		frappe.get_all(
-			"HQE Region", filters={"lft": ("<=", township.lft), "rgt": (">=", township.rgt)}, pluck="name"
-		)
-	)
-	permissions = frappe.get_all(
-		"User Permission",
-		filters={"user": ("in", list(enabled)), "allow": ("in", ("HQE Region", "HQE Community"))},
-		fields=["user", "allow", "for_value"],
-	)
-	scoped: dict[str, bool] = {}
-	for p in permissions:
-		fits = p.for_value in covering if p.allow == "HQE Region" else p.for_value == doc.community
-		scoped[p.user] = scoped.get(p.user, False) or fits
-	return sorted(u for u in enabled if scoped.get(u, True))
+	return Responsible().users(doc, role)
+
+
+class Responsible:
+	"""Who must act on applications: a few queries per role and per township, not per application."""
+
+	def __init__(self) -> None:
+		self._roles: dict[str, tuple[list[str], list]] = {}
+		self._covering: dict[str, set[str]] = {}
+
+	def users(self, doc, role: str) -> list[str]:
+		enabled, permissions = self._holders(role)
+		covering = self._regions_covering(doc.township)
+		scoped: dict[str, bool] = {}
+		for p in permissions:
+			fits = p.for_value in covering if p.allow == "HQE Region" else p.for_value == doc.community
+			scoped[p.user] = scoped.get(p.user, False) or fits
+		return [u for u in enabled if scoped.get(u, True)]
+
+	def _holders(self, role: str) -> tuple[list[str], list]:
+		"""Enabled users with the role, and their User Permissions on regions and communities."""
+		if role not in self._roles:
+			users = frappe.get_all(
+				"Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent", distinct=True
+			)
+			users = [u for u in users if u not in ("Administrator", "Guest")]
+			enabled = sorted(
+				frappe.get_all("User", filters={"name": ("in", users or [""]), "enabled": 1}, pluck="name")
+			)
+			permissions = frappe.get_all(
+				"User Permission",
+				filters={"user": ("in", enabled or [""]), "allow": ("in", ("HQE Region", "HQE Community"))},
+				fields=["user", "allow", "for_value"],
+			)
+			self._roles[role] = (enabled, permissions)
+		return self._roles[role]
+
+	def _regions_covering(self, township: str) -> set[str]:
+		"""The township and every region above it."""
+		if township not in self._covering:
+			node = frappe.db.get_value("HQE Region", township, ["lft", "rgt"], as_dict=True)
+			self._covering[township] = set(
+				frappe.get_all(
+					"HQE Region", filters={"lft": ("<=", node.lft), "rgt": (">=", node.rgt)}, pluck="name"
+				)
+			)
+		return self._covering[township]

@@ -12,13 +12,10 @@ from frappe import _
 from frappe.utils import format_date, getdate, nowdate
 from hqe_app.high_quality_employment.application_scoring import pass_mark
 from hqe_app.high_quality_employment.quota import county_quota
-from hqe_app.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED
+from hqe_app.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
 
 from .deadlines import add_working_days, check_deadline
-from .definition import APPROVE, CERTIFY, CONFIRM, RECOMMEND, STATE_NAMES, Transition, transition_between
-
-#: States from which a county's recommendation counts against its quota.
-RECOMMENDED_OR_LATER = STATE_NAMES[STATE_NAMES.index(RECOMMENDED) :]
+from .definition import APPROVE, CERTIFY, CONFIRM, RECOMMEND, Transition, transition_between
 
 
 class WorkflowGuardError(frappe.ValidationError):

@@ -8,7 +8,7 @@ from frappe.utils import date_diff, format_date, getdate, nowdate
 from hqe_app.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
 
 from .deadlines import effective_deadline
-from .effects import EDITOR, responsible_users
+from .effects import EDITOR, Responsible
 
 #: The states that must be left before each deadline.
 OPEN_BEFORE = {
@@ -21,6 +21,7 @@ WARN_DAYS = 7
 def send_daily_reminders() -> int:
 	"""Notify the responsible users of each open application whose deadline is within a week."""
 	today = getdate(nowdate())
+	responsible = Responsible()
 	sent = 0
 	for step, states in OPEN_BEFORE.items():
 		applications = frappe.get_all(
@@ -34,7 +35,7 @@ def send_daily_reminders() -> int:
 				continue
 			if step == "county_recommendation_deadline" and app.workflow_state == COUNTY_CERTIFIED:
 				continue  # recommending is a choice, not a duty: no reminder per certified application
-			for user in responsible_users(app, EDITOR[app.workflow_state]):
+			for user in responsible.users(app, EDITOR[app.workflow_state]):
 				notify(user, app, closes)
 				sent += 1
 	return sent

@@ -6,7 +6,6 @@ Runs on a real site. Data is committed (REST calls and the concurrency test run 
 connections) under years far ahead, and removed afterwards.
 """
 
-import datetime
 import json
 from threading import Thread
 

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.quota import county_quota
-from hqe_app.high_quality_employment.workflow.guards import RECOMMENDED_OR_LATER
+from hqe_app.lifecycle import RECOMMENDED_OR_LATER
 
 ACHIEVEMENTS_LIMIT = 300
 
@@ -40,11 +40,17 @@ class HQERecommendation(Document):
 			frappe.throw(_("County must be a region of level County"), title=_("County"))
 
 	def validate_items(self) -> None:
+		apps = {
+			a.name: a
+			for a in frappe.get_all(
+				"HQE Application",
+				filters={"name": ("in", [row.application for row in self.items] or [""])},
+				fields=["name", "county", "year", "workflow_state"],
+			)
+		}
 		seen = set()
 		for row in self.items:
-			app = frappe.db.get_value(
-				"HQE Application", row.application, ["county", "year", "workflow_state"], as_dict=True
-			)
+			app = apps[row.application]  # the link itself was validated by Frappe
 			if row.application in seen:
 				frappe.throw(_("Row {0}: {1} is listed twice").format(row.idx, row.application))
 			seen.add(row.application)

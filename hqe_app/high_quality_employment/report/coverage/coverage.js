@@ -2,20 +2,5 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Coverage"] = {
-	filters: [
-		{
-			fieldname: "year",
-			label: __("Year"),
-			fieldtype: "Int",
-			default: new Date().getFullYear(),
-			reqd: 1,
-		},
-		{
-			fieldname: "county",
-			label: __("County"),
-			fieldtype: "Link",
-			options: "HQE Region",
-			get_query: () => ({ filters: { region_level: "County" } }),
-		},
-	],
+	filters: hqe.report_filters({ township: false }),
 };

@@ -6,16 +6,14 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import application_filters, column
-from hqe_app.high_quality_employment.workflow.guards import RECOMMENDED_OR_LATER
-from hqe_app.lifecycle import CERTIFIED_STATES
-from hqe_app.scoring.quota import as_fraction, recommendation_quota
+from hqe_app.high_quality_employment.quota import certified_filters, quota_for
+from hqe_app.high_quality_employment.report_queries import application_filters, column, year_of
+from hqe_app.lifecycle import RECOMMENDED_OR_LATER
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	settings = frappe.get_cached_doc("HQE Settings")
-	certified = certified_counts(filters, settings)
+	certified = certified_counts(filters)
 	recommended = frappe.get_list(
 		"HQE Application",
 		filters=application_filters(filters, workflow_state=("in", RECOMMENDED_OR_LATER)),
@@ -27,10 +25,9 @@ def execute(filters=None):
 	for row in recommended:
 		by_county[row.county].append(row)
 
-	rate = as_fraction(settings.quota_rate if settings.quota_rate is not None else 10) / 100
 	rows, totals = [], {"certified": 0, "quota": 0, "used": 0}
 	for county in sorted(set(certified) | set(by_county)):
-		quota = recommendation_quota(certified.get(county, 0), rate, settings.quota_rounding or "floor")
+		quota = quota_for(certified.get(county, 0))
 		used = len(by_county[county])
 		rows.append(
 			{
@@ -83,12 +80,11 @@ def execute(filters=None):
 	return columns, rows, None, None, summary
 
 
-def certified_counts(filters, settings) -> dict[str, int]:
-	"""Certified applications per county, in the year or in all years up to it (the quota's scope)."""
-	conditions = application_filters(filters, workflow_state=("in", CERTIFIED_STATES))
-	conditions.pop("township", None)
-	if (settings.quota_scope or "Current Year") == "All Years":
-		conditions["year"] = ("<=", conditions["year"])
+def certified_counts(filters) -> dict[str, int]:
+	"""Applications counting towards the quota, per county (the quota's scope decides the years)."""
+	conditions = certified_filters(year_of(filters))
+	if filters.get("county"):
+		conditions["county"] = filters.county
 	rows = frappe.get_list(
 		"HQE Application",
 		filters=conditions,
