@@ -147,4 +147,8 @@ def test_odd_but_possible_data_is_scored() -> None:
 		)
 	)
 	assert card.points["8A"] == 4 and card.points["6"] == 0
-	assert len(card.flags) == 2
+	assert [flag.code for flag in card.data_flags] == [
+		"welfare_jobs_exceed_hard_to_employ",
+		"jobs_without_entities",
+		"new_welfare_jobs_without_welfare_jobs",
+	]

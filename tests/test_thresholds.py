@@ -156,7 +156,10 @@ def test_public_welfare_jobs(new_jobs: int, hard_to_employ: int, expected: int) 
 def test_more_new_welfare_jobs_than_hard_to_employ_is_scored_and_flagged() -> None:
 	card = score(application(new_public_welfare_jobs=3, hard_to_employ_persons=2))
 	assert card.points["8A"] == 4
-	assert card.flags == ("新开发公益性岗位数多于同期就业困难人员数",)
+	assert card.flags == (
+		"新开发公益性岗位数多于同期就业困难人员数",
+		"辖区内无公益性岗位，却填报了新开发公益性岗位",
+	)
 
 
 @pytest.mark.parametrize(

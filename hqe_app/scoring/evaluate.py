@@ -1,12 +1,14 @@
-"""Score one application on a scheme: points and basis per indicator, base, bonus, total, eligibility."""
+"""Score one application on a scheme: points and basis per indicator, base, bonus, total, eligibility,
+the data-quality flags and (read on demand) the gap to the pass mark."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hqe_app.i18n import Translator, translator
-from hqe_app.scoring.model import IndicatorResult, Scheme
+from hqe_app.scoring.gap import ToPass, to_pass
+from hqe_app.scoring.model import DataFlag, IndicatorResult, Scheme
 from hqe_app.scoring.schemes import get_scheme
 from hqe_app.scoring.validate import InvalidApplication, normalize
 
@@ -19,11 +21,31 @@ class ScoreCard:
 	bonus: float
 	total: float
 	pass_mark: float
-	flags: tuple[str, ...] = ()
+	data_flags: tuple[DataFlag, ...] = ()
+	# What `to_pass` is computed from, when first read: the scheme and the validated values.
+	inputs: tuple[Scheme, Mapping[str, object]] | None = field(default=None, repr=False, compare=False)
 
 	@property
 	def eligible(self) -> bool:
 		return self.total >= self.pass_mark
+
+	@property
+	def flags(self) -> tuple[str, ...]:
+		"""The flags' messages alone (what the desk stores in `score_flags`); `data_flags` has them whole."""
+		return tuple(flag.message for flag in self.data_flags)
+
+	@property
+	def to_pass(self) -> ToPass:
+		"""Points missing to the pass mark and each lever's smallest rise (SPEC §12), built when first read."""
+		known = self.__dict__.get("_to_pass")  # kept by hand: cached_property takes a lock each first read
+		if known is None:
+			if self.inputs is None:
+				raise ValueError("this score card was built without its inputs")
+			scheme, clean = self.inputs
+			known = self.__dict__["_to_pass"] = to_pass(
+				scheme, clean, self.results, self.total, self.pass_mark
+			)
+		return known
 
 	@property
 	def points(self) -> dict[str, float]:
@@ -58,9 +80,12 @@ def evaluate(
 		else:
 			base += r.points
 	bonus = min(bonus, scheme.bonus_max)
-	flags = [flag for flag in scheme.flags if flag.applies(clean)]
-	if flags:
-		_ = _ or translator("zh")
+	flags = []
+	for flag in scheme.flags:
+		name = flag.raised(clean)
+		if name is not None:
+			_ = _ or translator("zh")
+			flags.append(DataFlag(flag.code, name, _(flag.message)))
 	return ScoreCard(
 		scheme=scheme.code,
 		results=results,
@@ -68,5 +93,6 @@ def evaluate(
 		bonus=round(bonus, 6),
 		total=round(base + bonus, 6),
 		pass_mark=scheme.pass_mark if pass_mark is None else pass_mark,
-		flags=tuple(_(flag.message) for flag in flags),
+		data_flags=tuple(flags),
+		inputs=(scheme, clean),
 	)

@@ -15,6 +15,7 @@ from hqe_app.scoring.model import (
 	RatioTiers,
 	Scheme,
 	Shortfall,
+	TickedWithout,
 	WithoutBasis,
 )
 
@@ -240,6 +241,65 @@ INDICATORS = (
 	),
 )
 
+# SPEC §12: odd but valid data, scored as the table says and flagged for the reviewer.
+FLAGS = (
+	Exceeds(
+		"welfare_jobs_exceed_hard_to_employ",
+		"new_public_welfare_jobs",
+		"hard_to_employ_persons",
+		"More new public welfare jobs than hard-to-employ persons",
+	),
+	WithoutBasis(
+		"jobs_without_entities",
+		"jobs_created",
+		"new_market_entities",
+		"Jobs created reported with no new market entities",
+	),
+	Exceeds(
+		"entrepreneurs_exceed_labor_force",
+		"entrepreneurs",
+		"labor_force",
+		"More current entrepreneurs than residents able and willing to work",
+	),
+	TickedWithout(
+		"survey_detail_without_survey",
+		("hr_survey_data_complete", "hr_survey_updated_regularly"),
+		"hr_survey_conducted",
+		"Survey data marked complete or updated although no human resources survey was conducted",
+	),
+	WithoutBasis(
+		"new_welfare_jobs_without_welfare_jobs",
+		"new_public_welfare_jobs",
+		"has_public_welfare_jobs",
+		"New public welfare jobs reported although the area has no public welfare jobs",
+	),
+	# Not in SPEC §12's table: §4 sets innovation points in steps of 0.5, and §5 refuses only values
+	# outside 0–5, so a reviewer's 2.3 is scored and flagged.
+	OffStep(
+		"innovation_points_off_step",
+		"innovation_points",
+		F(1, 2),
+		"Innovation points are not in steps of 0.5",
+	),
+)
+
+# SPEC §12: what a community can act on. Denominators are facts; innovation points are the reviewer's.
+LEVERS = (
+	"employed",
+	"low_income_households_employed",
+	"certified_workers",
+	"pension_employee_insured",
+	"entrepreneurs",
+	"jobs_created",
+	"new_public_welfare_jobs",
+	*(f.name for f in FIELDS if f.kind == "check"),
+	"job_referral_level",
+	"other_services_level",
+	"media_reports_county",
+	"media_reports_city",
+	"media_reports_province",
+)
+
 SCHEME = Scheme(
 	code="taizhou-2019",
 	title="Taizhou 2019 (trial)",
@@ -257,16 +317,7 @@ SCHEME = Scheme(
 	),
 	positive=("working_age_capable", "labor_force"),
 	not_all_zero=(("pension_employee_insured", "pension_resident_insured"),),
-	flags=(
-		Exceeds(
-			"new_public_welfare_jobs",
-			"hard_to_employ_persons",
-			"More new public welfare jobs than hard-to-employ persons",
-		),
-		WithoutBasis(
-			"jobs_created", "new_market_entities", "Jobs created reported with no new market entities"
-		),
-		OffStep("innovation_points", F(1, 2), "Innovation points are not in steps of 0.5"),
-	),
+	flags=FLAGS,
 	sections=SECTIONS,
+	levers=LEVERS,
 )
