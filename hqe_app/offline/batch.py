@@ -45,7 +45,7 @@ class RowResult:
 		return year if year not in ("", None) else None
 
 	def as_json(self) -> dict[str, object]:
-		"""One object of `hqe-score --json` (SPEC §10); a refused row carries only its errors."""
+		"""One object of `hqe-score --json` (SPEC §10, §12); a refused row carries only its errors."""
 		out: dict[str, object] = {"community": self.community, "county": self.county, "year": self.year}
 		if self.card is not None:
 			out |= {
@@ -54,6 +54,8 @@ class RowResult:
 				"bonus": self.card.bonus,
 				"total": self.card.total,
 				"eligible": self.card.eligible,
+				"to_pass": self.card.to_pass.as_dict(),
+				"flags": [flag.as_dict() for flag in self.card.data_flags],
 			}
 		out["errors"] = [e.as_dict() for e in self.errors]
 		return out

@@ -19,12 +19,14 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
+from hqe_app.scoring.evaluate import ScoreCard
 from hqe_app.scoring.model import Scheme, fmt_points
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 FILL = PatternFill("solid", fgColor="DDEBF7")
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+GAP_ROWS = 5  # the best single changes shown on a score sheet; --json lists them all
 
 
 class _UniqueTitleSheet(WriteOnlyWorksheet):
@@ -180,9 +182,53 @@ def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Tran
 			),
 		]
 	)
-	if card.flags:
-		ws.append([None, _("Flags"), None, None, "；".join(card.flags)])
+	_gap_block(ws, scheme, card, _)
 	ws.close()  # finish this sheet's XML now, so thousands of sheets are not held open until save
+
+
+def _gap_block(ws, scheme: Scheme, card: ScoreCard, _: Translator) -> None:
+	"""距离达标 (SPEC §12): the points missing, the best single changes, then the data flags."""
+	gap = card.to_pass
+	ws.append([])
+	status = (
+		_("{0} points short of the pass mark {1}").format(fmt_points(gap.missing), fmt_points(card.pass_mark))
+		if gap.missing
+		else _("Pass mark {0} reached").format(fmt_points(card.pass_mark))
+	)
+	heading = WriteOnlyCell(ws, value=_("Gap to Pass Mark"))
+	heading.font = BOLD
+	ws.append([None, heading, None, None, status])
+	if gap.options:
+		_header(ws, [_("Indicator No."), _("Item to Improve"), _("Now"), _("Change To"), _("Points Gained")])
+		for option in gap.options[:GAP_ROWS]:
+			spec = scheme.field_map[option.field]
+			ws.append(
+				[
+					option.indicator,
+					_(spec.label),
+					_shown(option.from_, _),
+					_shown(option.to, _),
+					option.gain,
+				]
+			)
+	else:
+		ws.append([None, None, None, None, _("No single change adds points")])
+	if card.data_flags:
+		ws.append([])
+		heading = WriteOnlyCell(ws, value=_("Data Flags"))
+		heading.font = BOLD
+		ws.append([None, heading])
+		for flag in card.data_flags:
+			ws.append([None, _(scheme.field_map[flag.field].label), None, None, flag.message])
+
+
+def _shown(value: object, _: Translator) -> object:
+	"""A lever's value as a reader sees it: 是/否, an option's wording, a count as it is."""
+	if isinstance(value, bool):
+		return _yes(value, _)
+	if isinstance(value, str):
+		return _(value)
+	return value
 
 
 @contextlib.contextmanager
