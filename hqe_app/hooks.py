@@ -22,11 +22,6 @@ fixtures = [
 
 before_uninstall = "hqe_app.uninstall.before_uninstall"
 
-# Workflow actions on HQE Application go through the app's guards (other DocTypes: Frappe's own).
-override_whitelisted_methods = {
-	"frappe.model.workflow.apply_workflow": "hqe_app.high_quality_employment.workflow.actions.apply_workflow",
-}
-
 scheduler_events = {
 	"daily": ["hqe_app.high_quality_employment.workflow.reminders.send_daily_reminders"],
 }

@@ -72,6 +72,7 @@ def test_workflow_fixture_matches_its_definition() -> None:
 	from pathlib import Path
 
 	from hqe_app.high_quality_employment.workflow.definition import (
+		FRAPPE_WORKFLOW_ACTIONS,
 		OWN_ACTIONS,
 		STATES,
 		TRANSITIONS,
@@ -89,6 +90,9 @@ def test_workflow_fixture_matches_its_definition() -> None:
 	assert [(s["state"], int(s["doc_status"]), s["allow_edit"]) for s in workflow["states"]] == [
 		(s.name, s.docstatus, s.editor) for s in STATES
 	]
+	# one way to tell the next level: the app's assignments, so Frappe's Workflow Actions are off
+	assert {s["is_optional_state"] for s in workflow["states"]} == {int(not FRAPPE_WORKFLOW_ACTIONS)}
+	assert workflow["send_email_alert"] == int(FRAPPE_WORKFLOW_ACTIONS)
 	assert [
 		(t["state"], t["action"], t["next_state"], t["allowed"], t["allow_self_approval"])
 		for t in workflow["transitions"]

@@ -103,7 +103,8 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 	doc.self_reported_total = reported_card.total
 	doc.eligible = int(card.total >= pass_mark())
 	doc.score_flags = "\n".join(card.flags)
-	doc.set(
+	replace_rows(
+		doc,
 		"indicator_results",
 		[
 			{
@@ -116,7 +117,8 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 			for r in card.results
 		],
 	)
-	doc.set(
+	replace_rows(
+		doc,
 		"corrections",
 		[
 			{
@@ -131,6 +133,20 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 		],
 	)
 	return card
+
+
+def replace_rows(doc: HQEApplication, fieldname: str, rows: list[dict]) -> None:
+	"""Set a child table to `rows`, updating the existing rows in place where there are as many.
+
+	A save that re-scores then updates rows instead of deleting and inserting them: no insert into the
+	child table's index, so two workflow actions in one county (the quota's lock) never deadlock on it.
+	"""
+	existing = doc.get(fieldname) or []
+	if len(existing) != len(rows):
+		doc.set(fieldname, rows)
+		return
+	for row, values in zip(existing, rows, strict=True):
+		row.update(values)
 
 
 def pass_mark() -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import frappe
 from frappe.utils import getdate, nowdate
+from hqe_app.high_quality_employment.aggregates import count, count_distinct_by
 from hqe_app.high_quality_employment.workflow.definition import TRANSITIONS
 from hqe_app.lifecycle import CERTIFIED_STATES
 
@@ -15,21 +16,20 @@ def waiting_at_my_level(filters=None) -> int:
 	waiting = sorted({t.state for t in TRANSITIONS if t.role in roles})
 	if not waiting:
 		return 0
-	return frappe.get_list(
-		"HQE Application",
-		filters={"year": getdate(nowdate()).year, "workflow_state": ("in", waiting)},
-		fields=["count(name) as n"],
-	)[0].n
+	return count("HQE Application", {"year": getdate(nowdate()).year, "workflow_state": ("in", waiting)})
 
 
 @frappe.whitelist()
 def coverage(filters=None) -> dict:
 	"""Communities certified (any year up to now) ÷ all communities the user can see, in percent."""
-	communities = frappe.get_list("HQE Community", filters={"disabled": 0}, fields=["count(name) as n"])[0].n
-	certified = frappe.get_list(
-		"HQE Application",
-		filters={"workflow_state": ("in", CERTIFIED_STATES), "docstatus": 1},
-		fields=["count(distinct community) as n"],
-	)[0].n
+	communities = count("HQE Community", {"disabled": 0})
+	certified = sum(
+		count_distinct_by(
+			"HQE Application",
+			"county",
+			"community",
+			{"workflow_state": ("in", CERTIFIED_STATES), "docstatus": 1},
+		).values()
+	)
 	value = round(certified * 100 / communities, 1) if communities else 0
 	return {"value": value, "fieldtype": "Percent"}

@@ -144,12 +144,11 @@ def validate_for_insert(doc) -> None:
 def write_all(docs: list) -> None:
 	"""Write validated documents and their child rows with one multi-row INSERT per table and batch.
 
-	After writing, `Document.insert` runs on_update hooks; for an imported draft (no on_update of its
-	own) what matters of them is Frappe's open Workflow Action ("Submit", for the community officer),
-	which is made here for the whole batch.
+	A new draft has no transition, so the controller's on_update has no effect to apply; Frappe's
+	Workflow Actions are off for this workflow (definition.FRAPPE_WORKFLOW_ACTIONS).
 	"""
 	tables: dict[str, list[dict]] = {}
-	for doc in [*docs, *workflow_actions(docs)]:
+	for doc in docs:
 		for d in (doc, *doc.get_all_children()):
 			if not d.name:
 				set_new_name(d)
@@ -161,47 +160,6 @@ def write_all(docs: list) -> None:
 		frappe.db.bulk_insert(
 			doctype, fields, [[row.get(f) for f in fields] for row in rows], chunk_size=2000
 		)
-
-
-def workflow_actions(docs: list) -> list:
-	"""The open Workflow Action Frappe creates for each new document in its first state."""
-	from frappe.model.workflow import get_workflow_name
-	from frappe.workflow.doctype.workflow_action.workflow_action import get_next_possible_transitions
-
-	if not docs or not get_workflow_name(DOCTYPE):
-		return []
-	workflow = get_workflow_name(DOCTYPE)
-	conditional = {
-		t.state
-		for t in frappe.get_cached_doc("Workflow", workflow).transitions
-		if (t.condition or "").strip()
-	}
-	by_state: dict[str, set[str]] = {}  # transitions without conditions are the same for every document
-	actions = []
-	for doc in docs:
-		state = doc.workflow_state
-		if state in conditional or state not in by_state:
-			roles = {t.allowed for t in get_next_possible_transitions(workflow, state, doc)}
-			if state not in conditional:
-				by_state[state] = roles
-		roles = by_state.get(state, roles)
-		if not roles:
-			continue
-		action = frappe.get_doc(
-			{
-				"doctype": "Workflow Action",
-				"reference_doctype": DOCTYPE,
-				"reference_name": doc.name,
-				"workflow_state": doc.workflow_state,
-				"status": "Open",
-				"permitted_roles": [{"role": role} for role in sorted(roles)],
-			}
-		)
-		action.set_user_and_timestamp()
-		action.set_new_name()
-		action.set_parent_in_children()
-		actions.append(action)
-	return actions
 
 
 def _innovation_review(application: str, points: float) -> None:

@@ -1,54 +1,56 @@
-"""Workflow actions on an application: the only way its state moves.
+"""Workflow actions with a reason, on Frappe's own rails.
 
-`apply_workflow` replaces Frappe's whitelisted method of the same name (hooks.py) for every DocType:
-for HQE Application it announces the transition to the guards, takes the reason a return or a
-rejection needs, and records the decision (review, timeline, award, who acts next); other DocTypes
-go straight to Frappe's own.
+A return or a rejection needs a reason (SPEC §3). The reason is written first, as the application's
+`action_reason`, by whoever may take that action now; the action itself is then Frappe's own
+(`frappe.model.workflow.apply_workflow`, or its list-view bulk action), and the controller consumes
+the reason with the transition. The form's dialog and the list's "Return or Reject with Reason"
+action both go through `set_action_reason`; a REST client may send `action_reason` with the state.
 """
 
 from __future__ import annotations
 
+import json
+
 import frappe
 from frappe import _
-from frappe.model.workflow import apply_workflow as frappe_apply_workflow
-from hqe_app.lifecycle import DRAFT
+from frappe.model.workflow import apply_workflow, get_transitions, has_approval_access
 
-from .definition import NEEDS_REASON, RECOMMEND, transition
-from .effects import after_transition
-from .guards import lock_county
+from .definition import NEEDS_REASON
 
 DOCTYPE = "HQE Application"
+MAX_REASON = 1000
 
 
-@frappe.whitelist()
-def apply_workflow(doc, action):
-	data = frappe.parse_json(doc)
-	if data.get("doctype") != DOCTYPE:
-		return frappe_apply_workflow(doc, action)
-	return apply_action(data["name"], action, data.get("workflow_reason"))
+@frappe.whitelist(methods=["POST"])
+def set_action_reason(names: str | list[str], action: str, reason: str) -> list[str]:
+	"""Record the reason for `action` on each application the user may take it on now.
+
+	Returns the names it was recorded on; the others are left to the action itself, which refuses
+	them with its own message (wrong state, other subtree, self-approval).
+	"""
+	if isinstance(names, str):
+		names = json.loads(names) if names.startswith("[") else [names]
+	reason = (reason or "").strip()
+	if not reason:
+		frappe.throw(_("A reason is required to {0}").format(_(action)), title=_("Reason"))
+	if len(reason) > MAX_REASON:
+		frappe.throw(_("A reason has at most {0} characters").format(MAX_REASON), title=_("Reason"))
+	recorded = []
+	for name in names:
+		if not frappe.has_permission(DOCTYPE, "read", name):
+			continue
+		doc = frappe.get_doc(DOCTYPE, name)
+		if any(
+			t.action == action and has_approval_access(frappe.session.user, doc, t)
+			for t in get_transitions(doc)
+		):
+			doc.db_set("action_reason", reason, update_modified=False)
+			recorded.append(name)
+	return recorded
 
 
 def apply_action(name: str, action: str, reason: str | None = None):
-	"""Apply one workflow action as the session user; raises with a clear message when not allowed."""
-	doc = frappe.get_doc(DOCTYPE, name)
-	state = doc.workflow_state or DRAFT
-	t = transition(state, action)
-	if not t:
-		frappe.throw(
-			_("{0} is not an action for an application in state {1}").format(_(action), _(state)),
-			frappe.ValidationError,
-		)
-	reason = (reason or "").strip() or None
-	if action in NEEDS_REASON and not reason:
-		frappe.throw(_("A reason is required to {0}").format(_(action)), title=_("Reason"))
-	if t.action == RECOMMEND:
-		# Take the county-year's lock before any row of this application is locked, so two
-		# recommendations at once queue here instead of deadlocking; the quota guard counts after it.
-		lock_county(doc.county)
-	frappe.flags.hqe_transition = {"name": name, "from": state, "to": t.next_state, "reason": reason}
-	try:
-		doc = frappe_apply_workflow(doc.as_dict(), action)
-	finally:
-		frappe.flags.hqe_transition = None
-	after_transition(doc, t, reason)
-	return doc
+	"""Server code's way to take an action as the session user: the reason first, then Frappe's action."""
+	if reason or action in NEEDS_REASON:
+		set_action_reason([name], action, reason or "")
+	return apply_workflow(frappe.get_doc(DOCTYPE, name), action)

@@ -81,6 +81,13 @@ FRAPPE_ACTIONS = frozenset({"Approve", "Reject", "Review"})
 ACTIONS = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
 OWN_ACTIONS = tuple(a for a in ACTIONS if a not in FRAPPE_ACTIONS)
 STATE_NAMES = tuple(s.name for s in STATES)
+STATE_DOCSTATUS = {s.name: s.docstatus for s in STATES}
+#: The role that acts (and edits) in each state: who is told that an application waits for them.
+EDITOR = {s.name: s.editor for s in STATES}
+#: Frappe's Workflow Action records and e-mails are off (every state "optional" in the fixture): the
+#: app assigns the next level's users of the document's own node instead (`effects.assign_next`),
+#: so one mechanism tells who acts next and it is scoped to the subtree.
+FRAPPE_WORKFLOW_ACTIONS = False
 
 
 def transition(state: str, action: str) -> Transition | None:

@@ -7,12 +7,19 @@ from frappe import _
 from frappe.desk.form import assign_to
 from hqe_app.lifecycle import CITY_CERTIFIED, CITY_REJECTED, COUNTY_REJECTED
 
-from .definition import APPROVE, CERTIFY, CONSENT, REJECT, RETURN, STATES, Transition
+from .definition import APPROVE, CERTIFY, CONSENT, EDITOR, REJECT, RETURN, Transition
+from .guards import taken_transition
 
 #: Actions that are a level's decision, recorded in that level's review.
 DECISIONS = {CONSENT: "Approve", CERTIFY: "Approve", APPROVE: "Approve", RETURN: "Return", REJECT: "Reject"}
-EDITOR = {s.name: s.editor for s in STATES}
 FINAL = (CITY_CERTIFIED, COUNTY_REJECTED, CITY_REJECTED)
+
+
+def apply_effects(doc) -> None:
+	"""After a save that moved the application (on_update / on_update_after_submit): its effects, once."""
+	taken = taken_transition(doc)
+	if taken:
+		after_transition(doc, *taken)
 
 
 def after_transition(doc, t: Transition, reason: str | None) -> None:
@@ -77,51 +84,48 @@ def assign_next(doc, t: Transition) -> None:
 
 
 def responsible_users(doc, role: str) -> list[str]:
-	"""Enabled users with `role` whose node covers the application (or who have no node, city-wide)."""
-	return Responsible().users(doc, role)
+	"""Enabled users holding `role` whose node covers the document's community, in one query.
+
+	A node is a User Permission on a region at or above the community's township, or on the
+	community itself; a user without one is responsible for nothing (SPEC §2: every user has a node).
+	The cost is that of the node's own people, never of the site's users.
+	"""
+	permission = frappe.qb.DocType("User Permission")
+	has_role = frappe.qb.DocType("Has Role")
+	user = frappe.qb.DocType("User")
+	node = frappe.qb.DocType("HQE Region")
+	township = frappe.qb.DocType("HQE Region").as_("township")
+	covers_region = (
+		(permission.allow == "HQE Region") & (node.lft <= township.lft) & (node.rgt >= township.rgt)
+	)
+	is_community = (permission.allow == "HQE Community") & (permission.for_value == doc.community)
+	query = (
+		frappe.qb.from_(permission)
+		.join(has_role)
+		.on((has_role.parent == permission.user) & (has_role.parenttype == "User") & (has_role.role == role))
+		.join(user)
+		.on((user.name == permission.user) & (user.enabled == 1))
+		.left_join(node)
+		.on((permission.allow == "HQE Region") & (node.name == permission.for_value))
+		.left_join(township)
+		.on(township.name == doc.township)
+		.where(covers_region | is_community)
+		.where(permission.user.notin(("Administrator", "Guest")))
+		.select(permission.user)
+		.distinct()
+		.orderby(permission.user)
+	)
+	return [row[0] for row in query.run()]
 
 
 class Responsible:
-	"""Who must act on applications: a few queries per role and per township, not per application."""
+	"""Who must act on many applications (the daily reminder): one query per role and node."""
 
 	def __init__(self) -> None:
-		self._roles: dict[str, tuple[list[str], list]] = {}
-		self._covering: dict[str, set[str]] = {}
+		self._users: dict[tuple[str, str, str], list[str]] = {}
 
 	def users(self, doc, role: str) -> list[str]:
-		enabled, permissions = self._holders(role)
-		covering = self._regions_covering(doc.township)
-		scoped: dict[str, bool] = {}
-		for p in permissions:
-			fits = p.for_value in covering if p.allow == "HQE Region" else p.for_value == doc.community
-			scoped[p.user] = scoped.get(p.user, False) or fits
-		return [u for u in enabled if scoped.get(u, True)]
-
-	def _holders(self, role: str) -> tuple[list[str], list]:
-		"""Enabled users with the role, and their User Permissions on regions and communities."""
-		if role not in self._roles:
-			users = frappe.get_all(
-				"Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent", distinct=True
-			)
-			users = [u for u in users if u not in ("Administrator", "Guest")]
-			enabled = sorted(
-				frappe.get_all("User", filters={"name": ("in", users or [""]), "enabled": 1}, pluck="name")
-			)
-			permissions = frappe.get_all(
-				"User Permission",
-				filters={"user": ("in", enabled or [""]), "allow": ("in", ("HQE Region", "HQE Community"))},
-				fields=["user", "allow", "for_value"],
-			)
-			self._roles[role] = (enabled, permissions)
-		return self._roles[role]
-
-	def _regions_covering(self, township: str) -> set[str]:
-		"""The township and every region above it."""
-		if township not in self._covering:
-			node = frappe.db.get_value("HQE Region", township, ["lft", "rgt"], as_dict=True)
-			self._covering[township] = set(
-				frappe.get_all(
-					"HQE Region", filters={"lft": ("<=", node.lft), "rgt": (">=", node.rgt)}, pluck="name"
-				)
-			)
-		return self._covering[township]
+		key = (role, doc.township, doc.community)
+		if key not in self._users:
+			self._users[key] = responsible_users(doc, role)
+		return self._users[key]

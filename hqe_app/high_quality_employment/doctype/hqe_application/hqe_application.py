@@ -5,12 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.application_scoring import apply_scores
+from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
+	QUOTA_INDEX,
+	check_save,
 	guard_cancel,
 	guard_delete,
-	guard_docstatus_change,
 	guard_province_recommendation,
-	guard_state_change,
 )
 
 
@@ -32,6 +33,7 @@ class HQEApplication(Document):
 		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
 		from hqe_app.high_quality_employment.doctype.hqe_objection.hqe_objection import HQEObjection
 
+		action_reason: DF.SmallText | None
 		amended_from: DF.Link | None
 		base_score: DF.Float
 		bonus_score: DF.Float
@@ -105,15 +107,18 @@ class HQEApplication(Document):
 		self.validate_community()
 		self.validate_one_per_year()
 		self.score()
-		guard_state_change(self)
+		check_save(self)
 
-	def before_submit(self) -> None:
-		guard_docstatus_change(self)
+	def on_update(self) -> None:
+		apply_effects(self)
 
 	def before_update_after_submit(self) -> None:
 		self.score()
-		guard_state_change(self)
+		check_save(self)
 		guard_province_recommendation(self)
+
+	def on_update_after_submit(self) -> None:
+		apply_effects(self)
 
 	def before_cancel(self) -> None:
 		guard_cancel(self)
@@ -149,3 +154,9 @@ class HQEApplication(Document):
 
 	def score(self) -> None:
 		apply_scores(self)
+
+
+def on_doctype_update() -> None:
+	"""(county, year, workflow_state): the quota's locking count reads only recommended rows through it,
+	so two recommendations in one county never wait on each other's application rows (no deadlock)."""
+	frappe.db.add_index("HQE Application", ["county", "year", "workflow_state"], QUOTA_INDEX)

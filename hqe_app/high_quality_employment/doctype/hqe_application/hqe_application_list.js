@@ -63,10 +63,52 @@ function hqe_export_county_year(list, form, title) {
 	);
 }
 
+// Frappe's bulk workflow action has no reason; a return or a rejection of many needs one.
+function hqe_setup_reasoned_actions(list) {
+	list.page.add_actions_menu_item(__("Return or Reject with Reason"), () => {
+		const names = list.get_checked_items(true);
+		if (!names.length) {
+			frappe.msgprint(__("Select the applications first"));
+			return;
+		}
+		frappe.prompt(
+			[
+				{
+					fieldname: "action",
+					fieldtype: "Select",
+					label: __("Action"),
+					options: [
+						{ value: "Return", label: __("Return") },
+						{ value: "Reject", label: __("Reject") },
+					],
+					default: "Return",
+					reqd: 1,
+				},
+				{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
+			],
+			async ({ action, reason }) => {
+				await frappe.xcall(
+					"hqe_app.high_quality_employment.workflow.actions.set_action_reason",
+					{ names, action, reason }
+				);
+				await frappe.xcall("frappe.model.workflow.bulk_workflow_approval", {
+					docnames: JSON.stringify(names),
+					doctype: "HQE Application",
+					action,
+				});
+				list.refresh();
+			},
+			__("Return or Reject with Reason"),
+			__("Apply")
+		);
+	});
+}
+
 frappe.listview_settings["HQE Application"] = {
 	add_fields: ["workflow_state", "total_score", "eligible", "docstatus"],
 	onload(list) {
 		hqe_setup_form_exports(list);
+		hqe_setup_reasoned_actions(list);
 		// the data template's buttons (public/js/hqe_application_import.js, loaded on every desk page)
 		if (window.hqe && hqe.setup_template_buttons) {
 			hqe.setup_template_buttons(list);

@@ -4,6 +4,7 @@
 
 import frappe
 from frappe import _
+from hqe_app.high_quality_employment.aggregates import count_by, count_distinct_by
 from hqe_app.high_quality_employment.report_queries import column, year_of
 from hqe_app.lifecycle import CERTIFIED_STATES
 
@@ -12,26 +13,21 @@ def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	target = (frappe.db.get_single_value("HQE Settings", "target_share") or 33.33) / 100
 	region = {"county": filters.county} if filters.get("county") else {}
-	communities = frappe.get_list(
-		"HQE Community",
-		filters={"disabled": 0, **region},
-		fields=["county", "count(name) as n"],
-		group_by="county",
-		limit_page_length=0,
-	)
-	certified = frappe.get_list(
+	communities = [
+		frappe._dict(county=county, n=n)
+		for county, n in count_by("HQE Community", "county", {"disabled": 0, **region}).items()
+	]
+	done = count_distinct_by(
 		"HQE Application",
-		filters={
+		"county",
+		"community",
+		{
 			"year": ("<=", year_of(filters)),
 			"workflow_state": ("in", CERTIFIED_STATES),
 			"docstatus": 1,
 			**region,
 		},
-		fields=["county", "count(distinct community) as n"],
-		group_by="county",
-		limit_page_length=0,
 	)
-	done = {r.county: r.n for r in certified}
 	rows = []
 	for r in sorted(communities, key=lambda r: r.county or ""):
 		share = done.get(r.county, 0) / r.n if r.n else 0

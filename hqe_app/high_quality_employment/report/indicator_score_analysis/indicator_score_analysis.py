@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
+from hqe_app.high_quality_employment.aggregates import aggregate, count_by
 from hqe_app.high_quality_employment.report_queries import application_filters, column
 from hqe_app.scoring import get_scheme
 
@@ -22,23 +23,16 @@ def execute(filters=None):
 		fields=[
 			"county",
 			f"{RESULT}.indicator_code as code",
-			f"avg({RESULT}.points) as average",
+			aggregate("avg", f"{RESULT}.points", "average"),
 		],
 		group_by=f"county, {RESULT}.indicator_code",
 		order_by="county asc",
 		limit_page_length=0,
 	)
-	counts = frappe.get_list(
-		"HQE Application",
-		filters=application_filters(filters),
-		fields=["county", "count(name) as n"],
-		group_by="county",
-		limit_page_length=0,
-	)
+	applications = count_by("HQE Application", "county", application_filters(filters))
 	table = defaultdict(dict)
 	for row in averages:
 		table[row.county][row.code] = float(row.average or 0)
-	applications = {r.county: r.n for r in counts}
 
 	rows = []
 	for county in sorted(table):

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
+from hqe_app.high_quality_employment.aggregates import count_by
 from hqe_app.high_quality_employment.quota import certified_filters, quota_for
 from hqe_app.high_quality_employment.report_queries import application_filters, column, year_of
 from hqe_app.lifecycle import RECOMMENDED_OR_LATER
@@ -85,11 +86,4 @@ def certified_counts(filters) -> dict[str, int]:
 	conditions = certified_filters(year_of(filters))
 	if filters.get("county"):
 		conditions["county"] = filters.county
-	rows = frappe.get_list(
-		"HQE Application",
-		filters=conditions,
-		fields=["county", "count(name) as n"],
-		group_by="county",
-		limit_page_length=0,
-	)
-	return {r.county: r.n for r in rows}
+	return count_by("HQE Application", "county", conditions)
