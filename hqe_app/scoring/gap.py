@@ -1,8 +1,8 @@
 """What it takes to pass (SPEC §12): the points missing and, per lever field, its smallest useful rise.
 
-Each indicator rule knows the nearest value of each lever field it reads that adds points
-(`Rule.raises`); this module turns those into rises of the total (the bonus is capped) and orders
-them. A lever is read by one indicator only, which `plan` checks once per scheme.
+Each indicator rule knows the nearest value of each lever field it reads that adds points, and how
+many (`Rule.lever_finder`, as `Option`s); this module caps the bonus's, gathers and orders them. A
+lever is read by one indicator only, which `plan` checks once per scheme.
 """
 
 from __future__ import annotations
@@ -12,32 +12,14 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
-from hqe_app.scoring.model import Checklist, IndicatorResult, LeverSpace, Raise, Values
+from hqe_app.scoring.model import Checklist, Finder, IndicatorResult, Option, Values
 
 if TYPE_CHECKING:
 	from hqe_app.scoring.model import Scheme
 
 
-class Option(NamedTuple):
-	"""One way to gain points: `field` from `from_` to `to`, the total rising by `gain`."""
-
-	field: str
-	indicator: str
-	from_: object
-	to: object
-	gain: float
-
-	def as_dict(self) -> dict[str, object]:
-		return {
-			"field": self.field,
-			"indicator": self.indicator,
-			"from": self.from_,
-			"to": self.to,
-			"gain": self.gain,
-		}
-
-
 _FIELD, _GAIN = itemgetter(0), itemgetter(4)
+_new = tuple.__new__
 
 
 class ToPass(NamedTuple):
@@ -59,7 +41,7 @@ class LeverPlan(NamedTuple):
 	check_values: Callable[[Values], tuple[object, ...]]
 	check_rows: tuple[Option, ...]
 	selects: tuple[tuple[str, dict[str, Option]], ...]
-	calls: tuple[tuple[int, bool, Callable[[Values, float, LeverSpace], Sequence[Raise]]], ...]
+	calls: tuple[tuple[int, bool, Finder], ...]
 	bonus: tuple[int, ...]
 
 
@@ -78,16 +60,16 @@ def plan(scheme: Scheme) -> LeverPlan:
 		if not read:
 			continue
 		is_bonus = scheme.is_bonus[index]
-		if isinstance(rule, Checklist) and rule.gate is None and not is_bonus:
-			lone, ahead, counts, other = rule.lever_plan(levers)
+		flat = isinstance(rule, Checklist) and rule.gate is None and not is_bonus
+		if flat:
+			lone, ahead, _counts, _other = rule.lever_plan(levers)
 			check_rows += [Option(field, rule.code, False, True, worth) for field, worth in lone]
 			for field, steps in ahead:
 				rows = {now: Option(field, rule.code, now, to, rise) for now, (to, rise) in steps.items()}
 				selects.append((field, rows))
-			if counts or other:
-				calls.append((index, is_bonus, rule.raises_rest))
-		else:
-			calls.append((index, is_bonus, rule.raises))
+		finder = rule.lever_finder(levers, flat=True) if flat else rule.lever_finder(levers)
+		if finder is not None:
+			calls.append((index, is_bonus, finder))
 	fields = [row.field for row in check_rows]
 	getter = itemgetter(*fields) if len(fields) > 1 else lambda v: tuple(v[f] for f in fields)
 	bonus = tuple(i for i, is_bonus in enumerate(scheme.is_bonus) if is_bonus)
@@ -103,31 +85,33 @@ def to_pass(
 ) -> ToPass:
 	"""The gap to `pass_mark` and every lever's smallest rise, by gain (largest first), then field name."""
 	p = scheme.lever_plan
-	new = tuple.__new__  # an Option from a tuple, without NamedTuple's keyword-taking __new__
 	rows: list[Option] = list(compress(p.check_rows, map(not_, p.check_values(clean))))
 	for field, steps in p.selects:
 		row = steps.get(clean[field])
 		if row is not None:
 			rows.append(row)
-	bonus_raw = 0.0
-	for index in p.bonus:
-		bonus_raw += results[index].points
-	bonus_max = scheme.bonus_max
-	bonus_now = min(bonus_raw, bonus_max)
-	levers = scheme.lever_space
 	for index, is_bonus, raises in p.calls:
-		result = results[index]
-		code = result.code
-		if is_bonus:
-			for field, before, after, rise in raises(clean, result.points, levers):
-				# Under the cap the gain is the rise itself (no float residue of a sum and difference).
-				gain = rise if bonus_raw + rise <= bonus_max else round(bonus_max - bonus_now, 6)
-				if gain > 0:
-					rows.append(new(Option, (field, code, before, after, gain)))
-		else:
-			for field, before, after, rise in raises(clean, result.points, levers):
-				rows.append(new(Option, (field, code, before, after, rise)))
+		if not is_bonus:
+			rows += raises(clean, results[index].points)
+			continue
+		found = raises(clean, results[index].points)
+		if not found:
+			continue
+		bonus_raw = 0.0
+		for at in p.bonus:
+			bonus_raw += results[at].points
+		bonus_max = scheme.bonus_max
+		if bonus_raw + max(found, key=_GAIN)[4] <= bonus_max:
+			rows += found  # under the cap the gain is the rise itself
+			continue
+		room = round(bonus_max - min(bonus_raw, bonus_max), 6)
+		for option in found:
+			if bonus_raw + option.gain > bonus_max:
+				if room <= 0:
+					continue
+				option = option._replace(gain=room)
+			rows.append(option)
 	# By gain, largest first, then field name: two sorts, as the second (reversed) keeps ties in order.
 	rows.sort(key=_FIELD)
 	rows.sort(key=_GAIN, reverse=True)
-	return ToPass(round(max(0.0, pass_mark - total), 6), tuple(rows))
+	return _new(ToPass, (round(max(0.0, pass_mark - total), 6), tuple(rows)))

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter, mul, not_
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -21,8 +23,35 @@ if TYPE_CHECKING:
 
 FieldKind = Literal["count", "check", "select", "points"]
 Values = Mapping[str, object]
-# One lever change inside one indicator: (field, from, to, rise of that indicator's points).
-Raise = tuple[str, object, object, float]
+
+
+class Option(NamedTuple):
+	"""One way to gain points (SPEC §12): `field` from `from_` to `to`, the total rising by `gain`.
+
+	A rule's lever finder gives the rise of its own points as `gain`; `gap.to_pass` caps the bonus's.
+	"""
+
+	field: str
+	indicator: str
+	from_: object
+	to: object
+	gain: float
+
+	def as_dict(self) -> dict[str, object]:
+		return {
+			"field": self.field,
+			"indicator": self.indicator,
+			"from": self.from_,
+			"to": self.to,
+			"gain": self.gain,
+		}
+
+
+# An Option from a tuple, without NamedTuple's keyword-taking __new__ (the hot path builds thousands).
+_new = tuple.__new__
+# What a rule gives `gap.to_pass` for one scheme's levers: (validated values, the rule's points) →
+# the options it offers, built once with the scheme's constants bound, as it runs for every application.
+Finder = Callable[[Values, float], Sequence[Option]]
 
 
 @dataclass(frozen=True)
@@ -102,6 +131,14 @@ def _reaches(num: int, den: int, threshold: Fraction) -> bool:
 
 def _ceil_div(a: int, b: int) -> int:
 	return -(-a // b)
+
+
+def _getter(fields: tuple[str, ...]) -> Callable[[Values], tuple[object, ...]]:
+	"""The values of `fields` as a tuple, in one C call (itemgetter gives a bare value for one field)."""
+	if len(fields) == 1:
+		(field,) = fields
+		return lambda v: (v[field],)
+	return itemgetter(*fields) if fields else lambda v: ()
 
 
 class LeverSpace:
@@ -204,41 +241,56 @@ class RatioTiers:
 		)
 		return inside, others, climb, max(float(points) for _t, points in self.tiers)
 
-	def raises(self, v: Values, points: float, levers: LeverSpace) -> tuple[Raise, ...]:
-		"""The least whole numerator n' reaching a higher tier t: n'·t_den >= t_num·den(n'), where
-		den(n') = the other fields + n' when the numerator is part of its own denominator."""
+	def lever_finder(self, levers: LeverSpace) -> Finder | None:
+		"""For the numerator, when a lever: the least whole n' reaching a higher tier t, that is
+		n'·t_den >= t_num·den(n'), den(n') being the other fields, plus n' when the numerator is part
+		of its own denominator; the highest tier n' reaches gives the points."""
 		field = self.numerator
 		if field not in levers.names:
-			return ()
-		inside, others, climb, top = self._lever_shape
-		if points >= top:
-			return ()
-		fixed = 0
-		for name in others:
-			fixed += v[name]
-		if not inside and not fixed:
-			return ()  # no denominator: the ratio is not defined, whatever the numerator
-		# The lowest tier worth more needs the least numerator (n' grows with the threshold).
-		step = 0
-		for tier in climb:
-			if tier[3] > points and tier[2] > 0:
-				break
-			step += 1
-		else:
-			return ()
-		t_num, _t_den, coefficient, tier_points = tier
-		need = _ceil_div(t_num * fixed, coefficient)
-		for whole in levers.ceilings.get(field, ()):
-			if need > v[whole]:
+			return None
+		inside, others, climb, _top = self._lever_shape
+		code, wholes = self.code, levers.ceilings.get(field, ())
+		other = others[0] if len(others) == 1 else None
+
+		def aim(points: float) -> tuple[int, int, float, tuple[tuple[int, int, int, float], ...]] | None:
+			"""The lowest tier worth more than `points` (it needs the least n', as n' grows with the
+			threshold), as (t_num, n' coefficient, its points, the tiers above it); None: none."""
+			for step, (t_num, _t_den, coefficient, tier_points) in enumerate(climb):
+				if tier_points > points and coefficient > 0:
+					return t_num, coefficient, tier_points, climb[step + 1 :]
+			return None
+
+		# `points` is always one of few values (a tier's, 0, the no-denominator points): aim once.
+		known = {p: aim(p) for p in {0.0, float(self.zero_denominator_points), *(t[3] for t in climb)}}
+		exact = all(float(p).is_integer() for p in known)
+
+		def raises(v: Values, points: float) -> tuple[Option, ...]:
+			target = known[points] if points in known else aim(points)
+			if target is None:
 				return ()
-		# A small denominator may take n' past higher tiers too: the highest reached counts.
-		den = fixed + inside * need
-		for t_num, t_den, _coefficient, higher in climb[step + 1 :]:
-			if need * t_den < t_num * den:
-				break
-			tier_points = higher
-		rise = round(tier_points - points, 6)
-		return ((field, v[field], need, rise),) if rise > 0 else ()
+			t_num, coefficient, tier_points, higher = target
+			if other is not None:
+				fixed = v[other]
+			else:
+				fixed = 0
+				for name in others:
+					fixed += v[name]
+			if not inside and not fixed:
+				return ()  # no denominator: the ratio is not defined, whatever the numerator
+			need = -(-t_num * fixed // coefficient)
+			for whole in wholes:
+				if need > v[whole]:
+					return ()  # a part may not pass its whole
+			if higher:  # a small denominator may take n' past higher tiers too
+				den = fixed + inside * need
+				for t_num, t_den, _coefficient, above in higher:
+					if need * t_den < t_num * den:
+						break
+					tier_points = above
+			rise = tier_points - points if exact else round(tier_points - points, 6)
+			return (_new(Option, (field, code, v[field], need, rise)),) if rise > 0 else ()
+
+		return raises
 
 	def _show(self, num: int, den: int) -> str:
 		if self.as_percent:
@@ -291,17 +343,28 @@ class Shortfall:
 			return -1
 		return math.ceil(Fraction(str(self.max_points)) / Fraction(str(self.per_miss))) - 1
 
-	def raises(self, v: Values, points: float, levers: LeverSpace) -> tuple[Raise, ...]:
+	def lever_finder(self, levers: LeverSpace) -> Finder | None:
 		"""Fewest more households employed that win back a point (all of them up to the cut-off)."""
 		field = self.achieved
 		if field not in levers.names:
-			return ()
-		total, achieved = v[self.total], v[field]
-		target = min(total - achieved - 1, self._most_misses_scoring)
-		if target < 0:
-			return ()
-		rise = round(max(0.0, self.max_points - target * self.per_miss) - points, 6)
-		return ((field, achieved, total - target, rise),) if rise > 0 else ()
+			return None
+		code, of, most, full, per_miss = (
+			self.code,
+			self.total,
+			self._most_misses_scoring,
+			self.max_points,
+			self.per_miss,
+		)
+
+		def raises(v: Values, points: float) -> tuple[Option, ...]:
+			total, achieved = v[of], v[field]
+			target = min(total - achieved - 1, most)
+			if target < 0:
+				return ()
+			rise = round(max(0.0, full - target * per_miss) - points, 6)
+			return (_new(Option, (field, code, achieved, total - target, rise)),) if rise > 0 else ()
+
+		return raises
 
 
 @dataclass(frozen=True)
@@ -505,81 +568,92 @@ class Checklist:
 				raw += hit[0]
 		return raw
 
-	def raises(self, v: Values, points: float, levers: LeverSpace) -> list[Raise]:
-		"""Per lever field, the nearest value (no → yes, the next option, the least count) adding points."""
+	def lever_finder(self, levers: LeverSpace, flat: bool = False) -> Finder | None:
+		"""Per lever field, the nearest value (no → yes, the next option, the least count) adding points.
+
+		`flat`: the caller reads the lone yes/no items and selects itself (`lever_plan`), which it
+		may for a checklist without a gate, since what they add depends on nothing else."""
 		checks, selects, counts, other = self.lever_plan(levers)
-		if self.gate is None:  # the points are the sum: an item adds its own points
-			raw = points
-			out: list[Raise] = [(field, False, True, worth) for field, worth in checks if not v[field]]
-			for field, ahead in selects:
-				step = ahead.get(v[field])
-				if step is not None:
-					out.append((field, v[field], step[0], step[1]))
-		else:
-			raw = points if points else self._raw(v)
-			gate = self.gate
-			out = []
-			for field, worth in checks:
-				if not v[field] and raw + worth >= gate:  # below the gate the item adds nothing
-					out.append((field, False, True, round(raw + worth - points, 6)))
-		self._raise_rest(v, points, raw, counts, other, levers, out)
-		return out
+		if flat and self.gate is None:
+			checks, selects = (), ()
+		if not (checks or selects or counts or other):
+			return None
+		code, gate, gated, raw_of = self.code, self.gate, self._gated, self._raw
+		ticking = tuple(Option(field, code, False, True, worth) for field, worth in checks)
+		ticked = _getter(tuple(field for field, _worth in checks))
+		count_specs = tuple(
+			(
+				field,
+				tuple(
+					(i.minimum, i.share_of, i.share.numerator, i.share.denominator, float(i.points))
+					for i in items
+				),
+				levers.ceilings.get(field, ()),
+			)
+			for field, items in counts
+		)
 
-	def raises_rest(self, v: Values, points: float, levers: LeverSpace) -> list[Raise]:
-		"""`raises` less the lone yes/no items and selects, for a checklist without a gate whose
-		plan's first two parts the caller reads itself (their rise depends on nothing else)."""
-		out: list[Raise] = []
-		_checks, _selects, counts, other = self._lever_plans.get(levers.names) or self.lever_plan(levers)
-		self._raise_rest(v, points, points, counts, other, levers, out)
-		return out
-
-	def _raise_rest(
-		self,
-		v: Values,
-		points: float,
-		raw: float,
-		counts: tuple[tuple[str, tuple[CountAtLeast, ...]], ...],
-		other: tuple[tuple[str, tuple[ChecklistItem, ...]], ...],
-		levers: LeverSpace,
-		out: list[Raise],
-	) -> None:
-		for field, items in counts:
-			value = v[field]
-			leasts = [(item.least(v), float(item.points)) for item in items]
-			now = 0.0
-			for least, worth in leasts:
-				if value >= least:
-					now += worth
-			cap = levers.ceiling(v, field)
-			for candidate in sorted({least for least, _worth in leasts if least > value}):
-				if cap is not None and candidate > cap:
-					break
-				after = 0.0
-				for least, worth in leasts:
-					if candidate >= least:
-						after += worth
-				if self._add(out, field, value, candidate, raw - now + after, points):
-					break
-		for field, items in other:
-			value = v[field]
-			now = 0.0
-			for item in items:
-				now += item.points_at(v, value)
-			for candidate in _candidates(v, field, value, items, levers):
-				after = 0.0
+		def raises(v: Values, points: float) -> list[Option]:
+			out: list[Option] = []
+			if gate is None:  # the points are the sum: an item adds its own points
+				raw = points
+				for field, worth in checks:
+					if not v[field]:
+						out.append(_new(Option, (field, code, False, True, worth)))
+				for field, ahead in selects:
+					step = ahead.get(v[field])
+					if step is not None:
+						out.append(_new(Option, (field, code, v[field], step[0], step[1])))
+			elif points:  # the gate is passed: an item adds its own points, as without a gate
+				raw = points
+				out += compress(ticking, map(not_, ticked(v)))
+			else:
+				raw = raw_of(v)
+				for field, worth in checks:
+					if not v[field] and raw + worth >= gate:  # below the gate an item adds nothing
+						out.append(_new(Option, (field, code, False, True, round(raw + worth - points, 6))))
+			for field, specs, wholes in count_specs:
+				value = v[field]
+				now = 0.0
+				leasts = []
+				unmet = False
+				for minimum, share_of, s_num, s_den, worth in specs:
+					least = minimum if share_of is None else max(minimum, -(-s_num * v[share_of] // s_den))
+					leasts.append((least, worth))
+					if value >= least:
+						now += worth
+					else:
+						unmet = True
+				if not unmet:
+					continue
+				cap = min([v[whole] for whole in wholes]) if wholes else None
+				for candidate in sorted({least for least, _worth in leasts if least > value}):
+					if cap is not None and candidate > cap:
+						break
+					after = raw - now
+					for least, worth in leasts:
+						if candidate >= least:
+							after += worth
+					rise = round((after if gate is None else gated(after)) - points, 6)
+					if rise > 0:
+						out.append(_new(Option, (field, code, value, candidate, rise)))
+						break
+			for field, items in other:
+				value = v[field]
+				now = 0.0
 				for item in items:
-					after += item.points_at(v, candidate)
-				if self._add(out, field, value, candidate, raw - now + after, points):
-					break
+					now += item.points_at(v, value)
+				for candidate in _candidates(v, field, value, items, levers):
+					after = 0.0
+					for item in items:
+						after += item.points_at(v, candidate)
+					rise = round(gated(raw - now + after) - points, 6)
+					if rise > 0:
+						out.append(_new(Option, (field, code, value, candidate, rise)))
+						break
+			return out
 
-	def _add(
-		self, out: list[Raise], field: str, before: object, after: object, raw: float, points: float
-	) -> bool:
-		"""Append the change when the gated sum `raw` beats `points`; say whether it did."""
-		rise = round(self._gated(raw) - points, 6)
-		if rise > 0:
-			out.append((field, before, after, rise))
-		return rise > 0
+		return raises
 
 	def _below_gate(self, met: list[str], total: float) -> str:
 		return f"{self._listed(met)}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"
@@ -622,21 +696,32 @@ class Bonus:
 	def reads(self) -> frozenset[str]:
 		return frozenset((*(field for field, _weight, _text in self.media), self.innovation))
 
-	def raises(self, v: Values, points: float, levers: LeverSpace) -> tuple[Raise, ...]:
+	def lever_finder(self, levers: LeverSpace) -> Finder | None:
 		"""One more report at each level, while the media points are under their cap."""
-		raw = 0.0
-		for field, weight, _text in self.media:
-			raw += v[field] * weight
-		cap = self.media_cap
-		if raw >= cap:
-			return ()
-		out: list[Raise] = []
-		for field, weight, _text in self.media:
-			if field in levers.names:
-				rise = float(weight) if raw + weight <= cap else round(cap - raw, 6)
-				if rise > 0:
-					out.append((field, v[field], v[field] + 1, rise))
-		return tuple(out)
+		fields = tuple(field for field, _weight, _text in self.media)
+		weights = tuple(float(weight) for _field, weight, _text in self.media)
+		movable = tuple(
+			(at, field, weight)
+			for at, (field, weight) in enumerate(zip(fields, weights, strict=True))
+			if field in levers.names and weight > 0
+		)
+		if not movable:
+			return None
+		code, cap, counts_of = self.code, self.media_cap, _getter(fields)
+
+		def raises(v: Values, points: float) -> list[Option]:
+			counts = counts_of(v)
+			room = cap - sum(map(mul, counts, weights))
+			out: list[Option] = []
+			if room > 0:
+				for at, field, weight in movable:
+					n = counts[at]
+					out.append(
+						_new(Option, (field, code, n, n + 1, weight if weight <= room else round(room, 6)))
+					)
+			return out
+
+		return raises
 
 
 Rule = RatioTiers | Shortfall | Checklist | Bonus
