@@ -8,18 +8,19 @@ required_apps = []
 
 export_python_type_annotations = True
 
-from hqe_app.high_quality_employment.workflow.definition import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
+from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
 
-# Roles, a Role Profile per level and the application workflow ship as fixtures (SPEC §2, §3);
-# the uninstall hook removes them.
+# Roles and the application workflow ship as fixtures (SPEC §2, §3); the Role Profiles, one per
+# level, are written at install and migrate (high_quality_employment/setup.py). Uninstall removes all.
 fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "HQE %"]]},
-	{"dt": "Role Profile", "filters": [["role_profile", "like", "HQE %"]]},
 	{"dt": "Workflow State", "filters": [["name", "in", list(STATE_NAMES)]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", list(OWN_ACTIONS)]]},
 	{"dt": "Workflow", "filters": [["name", "=", WORKFLOW_NAME]]},
 ]
 
+after_install = "hqe_app.high_quality_employment.setup.sync_role_profiles"
+after_migrate = "hqe_app.high_quality_employment.setup.sync_role_profiles"
 before_uninstall = "hqe_app.uninstall.before_uninstall"
 
 scheduler_events = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import frappe
-from hqe_app.high_quality_employment.workflow.definition import OWN_ACTIONS, STATE_NAMES
+from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"
 #: Frappe's own records about the app's documents: workflow actions, timeline, assignments, alerts.

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from hqe_app.high_quality_employment import print_texts as T
-from hqe_app.high_quality_employment.form_data import date_line, points, recommendation_form, scoring_form
-from hqe_app.high_quality_employment.form_workbook import build_workbook, sheet_title, workbook_bytes
+from hqe_app.forms import texts as T
+from hqe_app.forms.data import date_line, points, recommendation_form, scoring_form
+from hqe_app.forms.workbook import build_workbook, sheet_title, workbook_bytes
 from hqe_app.scoring import score
 from tests.factories import SCHEME, full_marks
 
@@ -189,7 +189,7 @@ def test_print_format_templates_match_their_json() -> None:
 
 def test_form_modules_never_import_frappe() -> None:
 	code = (
-		"import sys, hqe_app.high_quality_employment.form_workbook, hqe_app.high_quality_employment.form_data; "
+		"import sys, hqe_app.forms.workbook, hqe_app.forms.data; "
 		"assert 'frappe' not in sys.modules, 'frappe was imported'"
 	)
 	subprocess.run([sys.executable, "-c", code], check=True)

@@ -32,10 +32,13 @@ def test_po_parser_handles_multiline_entries_and_context() -> None:
 	assert parse_po(text) == {"AB": "甲乙"}
 
 
-def test_engine_and_offline_scorer_never_import_frappe() -> None:
+def test_frappe_free_packages_never_import_frappe() -> None:
+	"""scoring, offline, forms and programme: the code that is facts and formulas, not Frappe glue."""
 	code = (
 		"import sys, hqe_app, hqe_app.scoring, hqe_app.offline.cli, hqe_app.offline.workbook, "
-		"hqe_app.offline.template, hqe_app.demo_data; "
+		"hqe_app.offline.template, hqe_app.demo_data, hqe_app.forms.data, hqe_app.forms.workbook, "
+		"hqe_app.forms.texts, hqe_app.programme.lifecycle, hqe_app.programme.workflow, "
+		"hqe_app.programme.calendar; "
 		"assert 'frappe' not in sys.modules, 'frappe was imported'"
 	)
 	subprocess.run([sys.executable, "-c", code], check=True)
@@ -71,7 +74,7 @@ def test_workflow_fixture_matches_its_definition() -> None:
 	import json
 	from pathlib import Path
 
-	from hqe_app.high_quality_employment.workflow.definition import (
+	from hqe_app.programme.workflow import (
 		FRAPPE_WORKFLOW_ACTIONS,
 		OWN_ACTIONS,
 		STATES,
@@ -106,8 +109,57 @@ def test_workflow_fixture_matches_its_definition() -> None:
 
 
 def test_every_workflow_state_and_action_has_a_chinese_name() -> None:
-	from hqe_app.high_quality_employment.workflow.definition import ACTIONS, STATES
+	from hqe_app.programme.workflow import ACTIONS, STATES
 
 	zh = catalog("zh")
 	assert [s.name for s in STATES if s.name not in zh] == []
 	assert [a for a in ACTIONS if a not in zh] == []
+
+
+def test_role_fixture_is_the_roles_of_the_programme() -> None:
+	import json
+	from pathlib import Path
+
+	from hqe_app.programme.roles import ROLE_PROFILES, ROLES
+
+	fixtures = Path(__file__).parent.parent / "hqe_app" / "fixtures"
+	shipped = [r["name"] for r in json.loads((fixtures / "role.json").read_text(encoding="utf-8"))]
+	assert sorted(shipped) == sorted(ROLES)
+	assert {role for roles in ROLE_PROFILES.values() for role in roles} == set(ROLES)
+
+
+def test_list_view_colours_and_number_cards_follow_the_workflow_definition() -> None:
+	import json
+	import re
+	from pathlib import Path
+
+	from hqe_app.programme.lifecycle import CERTIFIED_STATES, CITY_CERTIFIED, RECOMMENDED_OR_LATER
+	from hqe_app.programme.workflow import STATES
+
+	module = Path(__file__).parent.parent / "hqe_app" / "high_quality_employment"
+	script = (module / "doctype" / "hqe_application" / "hqe_application_list.js").read_text(encoding="utf-8")
+	block = re.search(r"const HQE_STATE_COLORS = \{(.*?)\};", script, re.S).group(1)
+	colours = dict(re.findall(r'"?([A-Z][\w ]+?)"?: "(\w+)"', block))
+	assert colours == {s.name: s.color for s in STATES}
+
+	def card_states(folder: str) -> list[str]:
+		card = json.loads((module / "number_card" / folder / f"{folder}.json").read_text(encoding="utf-8"))
+		[[_doctype, field, operator, value]] = json.loads(card["filters_json"])
+		assert field == "workflow_state"
+		return [value] if operator == "=" else value
+
+	assert card_states("hqe_county_certified_this_year") == list(CERTIFIED_STATES)
+	assert card_states("hqe_recommended_this_year") == list(RECOMMENDED_OR_LATER)
+	assert card_states("hqe_city_certified_this_year") == [CITY_CERTIFIED]
+
+
+def test_settings_defaults_are_the_programme_defaults() -> None:
+	import json
+	from pathlib import Path
+
+	from hqe_app.programme.settings import DEFAULTS
+
+	path = Path(__file__).parent.parent / "hqe_app" / "high_quality_employment" / "doctype" / "hqe_settings"
+	fields = json.loads((path / "hqe_settings.json").read_text(encoding="utf-8"))["fields"]
+	shipped = {f["fieldname"]: f["default"] for f in fields if f.get("default") is not None}
+	assert shipped == {name: str(value) for name, value in DEFAULTS.items()}

@@ -9,7 +9,6 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from hqe_app import lifecycle
 from hqe_app.demo.province_history import (
 	APPLY_RATE,
 	DOCSTATUS,
@@ -27,7 +26,8 @@ from hqe_app.demo.province_shape import (
 	unique_name,
 )
 from hqe_app.demo_data import TOWNSHIPS as TAIZHOU_TOWNSHIPS
-from hqe_app.high_quality_employment.workflow.definition import STATES
+from hqe_app.programme import lifecycle
+from hqe_app.programme.workflow import STATES
 from hqe_app.scoring import recommendation_quota, score
 
 NOW = dt.datetime(2026, 11, 29, 10, 0, 0)

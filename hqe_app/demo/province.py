@@ -25,7 +25,7 @@ import frappe
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 from hqe_app.demo.province_history import Application, History, achievements, plan_history
 from hqe_app.demo.province_shape import Province, build_province
-from hqe_app.high_quality_employment.calendar import DEADLINE_FIELDS, deadline
+from hqe_app.programme.calendar import DEADLINE_FIELDS, deadline
 from hqe_app.scoring import get_scheme
 
 MODULE = "High Quality Employment"

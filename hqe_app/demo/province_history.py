@@ -25,9 +25,8 @@ from fractions import Fraction
 
 from hqe_app.demo.province_shape import Community, Province, short_name
 from hqe_app.demo_data import indicator_values
-from hqe_app.high_quality_employment.workflow.definition import STATES
 from hqe_app.i18n import Translator
-from hqe_app.lifecycle import (
+from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	CITY_REJECTED,
 	CITY_REVIEW,
@@ -39,6 +38,7 @@ from hqe_app.lifecycle import (
 	PUBLICIZED,
 	RECOMMENDED,
 )
+from hqe_app.programme.workflow import STATES
 from hqe_app.scoring import Scheme, ScoreCard, fill_quota, get_scheme, rank, recommendation_quota, score
 from hqe_app.scoring.model import fmt_points
 from hqe_app.scoring.quota import Rounding

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from hqe_app.high_quality_employment import print_texts as T
+from hqe_app.forms import texts as T
 from hqe_app.scoring.model import fmt_points
 
 Row = Mapping[str, Any]

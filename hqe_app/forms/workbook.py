@@ -1,6 +1,6 @@
 """附件1 (评分表) and 附件2 (推荐表) as Excel sheets, one per application, laid out like the print formats.
 
-Frappe-free: takes the plain dicts of form_data and returns an openpyxl workbook or its bytes.
+Frappe-free: takes the plain dicts of forms.data and returns an openpyxl workbook or its bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hqe_app.high_quality_employment import print_texts as T
+from hqe_app.forms import texts as T
 
 FORMS = ("scoring", "recommendation")
 FORM_TITLES = {"scoring": "评分表", "recommendation": "推荐表"}
@@ -226,7 +226,7 @@ def _page(ws: Worksheet, area: str, one_page: bool) -> None:
 
 
 def _number(text: str) -> float | int | str:
-	"""A points string of form_data as the number it shows (5 → 5, 4.5 → 4.5)."""
+	"""A points string of forms.data as the number it shows (5 → 5, 4.5 → 4.5)."""
 	if text in ("", None):
 		return ""
 	value = float(text)

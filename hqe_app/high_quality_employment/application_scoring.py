@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import frappe
 from frappe import _
+from hqe_app.programme.settings import setting
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
 from hqe_app.scoring.validate import FieldError
 
@@ -151,7 +152,7 @@ def replace_rows(doc: HQEApplication, fieldname: str, rows: list[dict]) -> None:
 
 def pass_mark() -> float:
 	settings = frappe.get_cached_doc("HQE Settings")  # cleared by Frappe whenever the settings are saved
-	return float(settings.pass_mark if settings.pass_mark is not None else 60)
+	return float(setting(settings, "pass_mark"))
 
 
 def _score_or_throw(values: dict[str, object], scheme: Scheme) -> ScoreCard:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import frappe
 from frappe.utils import getdate, nowdate
 from hqe_app.high_quality_employment.aggregates import count, count_distinct_by
-from hqe_app.high_quality_employment.workflow.definition import TRANSITIONS
-from hqe_app.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.workflow import TRANSITIONS
 
 
 @frappe.whitelist()

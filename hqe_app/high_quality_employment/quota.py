@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import frappe
-from hqe_app.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.settings import setting
 from hqe_app.scoring.quota import as_fraction, recommendation_quota
 
 
@@ -15,7 +16,7 @@ def county_quota(county: str, year: int) -> tuple[int, int]:
 
 def certified_filters(year: int) -> dict:
 	"""Applications that count towards a year's quota: certified or later, in the year or up to it."""
-	scope = frappe.get_cached_doc("HQE Settings").quota_scope or "Current Year"
+	scope = setting(frappe.get_cached_doc("HQE Settings"), "quota_scope")
 	return {
 		"workflow_state": ("in", CERTIFIED_STATES),
 		"docstatus": ("<", 2),
@@ -26,5 +27,5 @@ def certified_filters(year: int) -> dict:
 def quota_for(certified: int) -> int:
 	"""The quota of a county with `certified` applications, by the rate and rounding in HQE Settings."""
 	settings = frappe.get_cached_doc("HQE Settings")
-	rate = as_fraction(settings.quota_rate if settings.quota_rate is not None else 10) / 100
-	return recommendation_quota(certified, rate, settings.quota_rounding or "floor")
+	rate = as_fraction(setting(settings, "quota_rate")) / 100
+	return recommendation_quota(certified, rate, setting(settings, "quota_rounding"))

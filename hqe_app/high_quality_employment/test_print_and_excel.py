@@ -11,15 +11,15 @@ from openpyxl import load_workbook
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from hqe_app.forms.data import points
 from hqe_app.high_quality_employment.excel_forms import export_forms
-from hqe_app.high_quality_employment.form_data import points
 from hqe_app.high_quality_employment.testing import (
 	delete_applications,
 	ensure_community,
 	ensure_user,
 	make_application,
 )
-from hqe_app.lifecycle import COUNTY_CERTIFIED, RECOMMENDED
+from hqe_app.programme.lifecycle import COUNTY_CERTIFIED, RECOMMENDED
 
 YEAR = 2301
 COUNTY = "椒江区"

@@ -10,6 +10,8 @@ import random
 
 import frappe
 from hqe_app.demo_data import indicator_values
+from hqe_app.programme.workflow import CITY as CITY_ROLE
+from hqe_app.programme.workflow import COMMUNITY, COUNTY, TOWNSHIP
 from hqe_app.scoring import get_scheme
 
 CITY = "台州市"
@@ -17,12 +19,7 @@ TREE = {
 	"椒江区": ("海门街道", "白云街道"),
 	"黄岩区": ("东城街道", "澄江街道"),
 }
-LEVEL_ROLES = {
-	"community": "HQE Community Officer",
-	"township": "HQE Township Reviewer",
-	"county": "HQE County Assessor",
-	"city": "HQE City Reviewer",
-}
+LEVEL_ROLES = {"community": COMMUNITY, "township": TOWNSHIP, "county": COUNTY, "city": CITY_ROLE}
 
 
 def ensure_region(name: str, level: str, parent: str | None = None) -> str:

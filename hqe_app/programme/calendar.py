@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from hqe_app.programme.settings import DEFAULTS
+
 DEADLINE_FIELDS = (
 	"county_certification_deadline",
 	"county_recommendation_deadline",
@@ -32,7 +34,7 @@ def deadline(settings, fieldname: str, year: int) -> datetime.date | None:
 	for row in settings.calendar:
 		if int(row.year) == int(year) and row.get(fieldname):
 			return datetime.date.fromisoformat(str(row.get(fieldname)))
-	parsed = month_day(settings.get(fieldname) or "")
+	parsed = month_day(str(settings.get(fieldname) or DEFAULTS[fieldname]))
 	if not parsed:
 		return None
 	month, day = parsed

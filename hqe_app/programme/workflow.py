@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hqe_app.lifecycle import (
+from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	CITY_REJECTED,
 	CITY_REVIEW,
@@ -35,7 +35,8 @@ class State(NamedTuple):
 	name: str
 	docstatus: int  # 0 while the application can still go back down; 1 once the county certifies
 	editor: str  # the role that may edit (and act) in this state
-	style: str
+	style: str  # the Workflow State's style (the form's badge)
+	color: str  # the list view's indicator colour
 
 
 class Transition(NamedTuple):
@@ -48,16 +49,16 @@ class Transition(NamedTuple):
 
 
 STATES = (
-	State(DRAFT, 0, COMMUNITY, "Danger"),
-	State(PENDING_TOWNSHIP, 0, TOWNSHIP, "Warning"),
-	State(PENDING_COUNTY, 0, COUNTY, "Warning"),
-	State(COUNTY_CERTIFIED, 1, COUNTY, "Primary"),
-	State(COUNTY_REJECTED, 1, COUNTY, "Inverse"),
-	State(RECOMMENDED, 1, CITY, "Info"),
-	State(CITY_REVIEW, 1, CITY, "Info"),
-	State(PUBLICIZED, 1, CITY, "Warning"),
-	State(CITY_CERTIFIED, 1, CITY, "Success"),
-	State(CITY_REJECTED, 1, CITY, "Inverse"),
+	State(DRAFT, 0, COMMUNITY, "Danger", "red"),
+	State(PENDING_TOWNSHIP, 0, TOWNSHIP, "Warning", "orange"),
+	State(PENDING_COUNTY, 0, COUNTY, "Warning", "orange"),
+	State(COUNTY_CERTIFIED, 1, COUNTY, "Primary", "blue"),
+	State(COUNTY_REJECTED, 1, COUNTY, "Inverse", "gray"),
+	State(RECOMMENDED, 1, CITY, "Info", "purple"),
+	State(CITY_REVIEW, 1, CITY, "Info", "purple"),
+	State(PUBLICIZED, 1, CITY, "Warning", "yellow"),
+	State(CITY_CERTIFIED, 1, CITY, "Success", "green"),
+	State(CITY_REJECTED, 1, CITY, "Inverse", "gray"),
 )
 
 TRANSITIONS = (

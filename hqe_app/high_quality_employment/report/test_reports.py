@@ -7,7 +7,7 @@ import frappe
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.testing import ensure_community, ensure_user, make_application
-from hqe_app.lifecycle import (
+from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	COUNTY_CERTIFIED,
 	COUNTY_REJECTED,

@@ -14,8 +14,7 @@ import json
 import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow, get_transitions, has_approval_access
-
-from .definition import NEEDS_REASON
+from hqe_app.programme.workflow import NEEDS_REASON
 
 DOCTYPE = "HQE Application"
 MAX_REASON = 1000

@@ -7,9 +7,8 @@ import datetime
 import frappe
 from frappe import _
 from frappe.utils import add_days, format_date, getdate, nowdate
-from hqe_app.high_quality_employment.calendar import deadline
-
-from .definition import CERTIFY, CONSENT, RECOMMEND, SUBMIT, Transition
+from hqe_app.programme.calendar import deadline
+from hqe_app.programme.workflow import CERTIFY, CONSENT, RECOMMEND, SUBMIT, Transition
 
 #: Which deadline closes each action (SPEC §7: each step closes for the level below once passed).
 CLOSED_BY = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.desk.form import assign_to
-from hqe_app.lifecycle import CITY_CERTIFIED, CITY_REJECTED, COUNTY_REJECTED
+from hqe_app.programme.lifecycle import CITY_CERTIFIED, CITY_REJECTED, COUNTY_REJECTED
+from hqe_app.programme.workflow import APPROVE, CERTIFY, CONSENT, EDITOR, REJECT, RETURN, Transition
 
-from .definition import APPROVE, CERTIFY, CONSENT, EDITOR, REJECT, RETURN, Transition
 from .guards import taken_transition
 
 #: Actions that are a level's decision, recorded in that level's review.

@@ -16,10 +16,9 @@ from frappe.model.workflow import WorkflowPermissionError
 from frappe.utils import format_date, getdate, nowdate
 from hqe_app.high_quality_employment.application_scoring import pass_mark
 from hqe_app.high_quality_employment.quota import county_quota
-from hqe_app.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
-
-from .deadlines import add_working_days, check_deadline
-from .definition import (
+from hqe_app.programme.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
+from hqe_app.programme.settings import setting
+from hqe_app.programme.workflow import (
 	APPROVE,
 	CERTIFY,
 	CITY,
@@ -30,6 +29,8 @@ from .definition import (
 	Transition,
 	transition_between,
 )
+
+from .deadlines import add_working_days, check_deadline
 
 #: The index (county, year, workflow_state) the quota's locking count goes through (hqe_application.py).
 QUOTA_INDEX = "county_year_state"
@@ -177,7 +178,7 @@ def lock_county(county: str) -> None:
 
 
 def start_publication(doc) -> None:
-	days = frappe.db.get_single_value("HQE Settings", "publication_working_days") or 5
+	days = setting(frappe.get_cached_doc("HQE Settings"), "publication_working_days")
 	doc.publication_start = getdate(nowdate())
 	doc.publication_end = add_working_days(doc.publication_start, int(days))
 

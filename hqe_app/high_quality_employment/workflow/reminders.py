@@ -5,7 +5,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.utils import date_diff, format_date, getdate, nowdate
-from hqe_app.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
+from hqe_app.programme.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
 
 from .deadlines import effective_deadline
 from .effects import EDITOR, Responsible

@@ -23,7 +23,7 @@ from hqe_app.high_quality_employment.testing import (
 )
 from hqe_app.high_quality_employment.workflow.actions import apply_action
 from hqe_app.high_quality_employment.workflow.deadlines import add_working_days
-from hqe_app.lifecycle import (
+from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	COUNTY_CERTIFIED,
 	COUNTY_REJECTED,
@@ -33,6 +33,7 @@ from hqe_app.lifecycle import (
 	PUBLICIZED,
 	RECOMMENDED,
 )
+from hqe_app.programme.workflow import COMMUNITY
 
 YEAR = 2090  # its deadlines (31 August 2090 ...) are ahead
 CLOSED_YEAR = 2091  # given a calendar whose deadlines have passed
@@ -61,7 +62,7 @@ class TestApplicationWorkflow(FrappeTestCase):
 		cls.city = ensure_user("hqe-wf-city@example.com", "city", CITY)
 		# a township reviewer who also keeps a community's record: may not consent to its own submission
 		cls.dual = ensure_user("hqe-wf-dual@example.com", "township", "海门街道")
-		frappe.get_doc("User", cls.dual).add_roles("HQE Community Officer")
+		frappe.get_doc("User", cls.dual).add_roles(COMMUNITY)
 		cls.tokens = {u: api_credentials(u) for u in (cls.county, cls.county2, cls.village)}
 		settings = frappe.get_single("HQE Settings")
 		settings.set("calendar", [r for r in settings.calendar if r.year != CLOSED_YEAR])

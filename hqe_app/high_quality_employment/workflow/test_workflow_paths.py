@@ -25,7 +25,7 @@ from hqe_app.high_quality_employment.testing import (
 	make_application,
 )
 from hqe_app.high_quality_employment.workflow.actions import set_action_reason
-from hqe_app.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
+from hqe_app.programme.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
 
 YEAR = 2092
 STRONG = {"working_age_capable": 1000, "labor_force": 900, "employed": 890, "certified_workers": 300}

@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 from hqe_app.high_quality_employment.aggregates import count_by
-from hqe_app.high_quality_employment.workflow.definition import STATE_NAMES
+from hqe_app.programme.workflow import STATE_NAMES
 
 SLICES = 5
 

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from hqe_app.programme.settings import setting
 
 
 class HQEAward(Document):
@@ -32,7 +33,7 @@ class HQEAward(Document):
 
 	def set_default_amount(self) -> None:
 		if not self.amount:
-			self.amount = frappe.db.get_single_value("HQE Settings", "city_award_amount") or 20000
+			self.amount = setting(frappe.get_cached_doc("HQE Settings"), "city_award_amount")
 
 	def validate_payment(self) -> None:
 		if self.status != "Paid":

@@ -5,7 +5,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.testing import ensure_community, make_application
-from hqe_app.lifecycle import COUNTY_CERTIFIED, RECOMMENDED
+from hqe_app.programme.lifecycle import COUNTY_CERTIFIED, RECOMMENDED
 
 YEAR = 2080
 

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
-from hqe_app.lifecycle import PARENT_LEVEL
+from hqe_app.programme.lifecycle import PARENT_LEVEL
 
 
 class HQERegion(NestedSet):

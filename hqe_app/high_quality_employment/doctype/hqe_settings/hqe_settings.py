@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.calendar import DEADLINE_FIELDS, month_day
+from hqe_app.programme.calendar import DEADLINE_FIELDS, month_day
 
 
 class HQESettings(Document):

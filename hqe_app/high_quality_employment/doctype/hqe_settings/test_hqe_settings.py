@@ -6,7 +6,7 @@ import datetime
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from hqe_app.high_quality_employment.calendar import deadline
+from hqe_app.programme.calendar import deadline
 
 
 class TestHQESettings(FrappeTestCase):

@@ -6,12 +6,13 @@ import frappe
 from frappe import _
 from hqe_app.high_quality_employment.aggregates import count_by, count_distinct_by
 from hqe_app.high_quality_employment.report_queries import column, year_of
-from hqe_app.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.settings import setting
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	target = (frappe.db.get_single_value("HQE Settings", "target_share") or 33.33) / 100
+	target = float(setting(frappe.get_cached_doc("HQE Settings"), "target_share")) / 100
 	region = {"county": filters.county} if filters.get("county") else {}
 	communities = [
 		frappe._dict(county=county, n=n)

@@ -9,7 +9,7 @@ from frappe import _
 from hqe_app.high_quality_employment.aggregates import count_by
 from hqe_app.high_quality_employment.quota import certified_filters, quota_for
 from hqe_app.high_quality_employment.report_queries import application_filters, column, year_of
-from hqe_app.lifecycle import RECOMMENDED_OR_LATER
+from hqe_app.programme.lifecycle import RECOMMENDED_OR_LATER
 
 
 def execute(filters=None):
