@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import frappe
 from frappe.utils import getdate, nowdate
-from hqe_app.high_quality_employment.aggregates import count, count_distinct_by
+from hqe_app.high_quality_employment.aggregates import count
+from hqe_app.high_quality_employment.coverage_counts import certified_by_county, communities_by_county
 from hqe_app.programme.lifecycle import CERTIFIED_STATES
 from hqe_app.programme.workflow import TRANSITIONS
 
@@ -21,15 +22,9 @@ def waiting_at_my_level(filters=None) -> int:
 
 @frappe.whitelist()
 def coverage(filters=None) -> dict:
-	"""Communities certified (any year up to now) ÷ all communities the user can see, in percent."""
-	communities = count("HQE Community", {"disabled": 0})
-	certified = sum(
-		count_distinct_by(
-			"HQE Application",
-			"county",
-			"community",
-			{"workflow_state": ("in", CERTIFIED_STATES), "docstatus": 1},
-		).values()
-	)
+	"""Communities certified (any year up to now) ÷ all communities the user can see, in percent; merged
+	(disabled) communities on neither side (coverage_counts)."""
+	communities = sum(communities_by_county({}).values())
+	certified = sum(certified_by_county(getdate(nowdate()).year, {}).values())
 	value = round(certified * 100 / communities, 1) if communities else 0
 	return {"value": value, "fieldtype": "Percent"}

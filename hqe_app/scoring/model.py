@@ -813,6 +813,17 @@ class PartOf:
 
 
 @dataclass(frozen=True)
+class Limits:
+	"""The notice's numbers a bureau may make stricter, never laxer (SPEC §6); the minimum pass mark is
+	the scheme's own `pass_mark`."""
+
+	max_quota_rate: Fraction  # of the county's certified count
+	rounding: str  # the quota's only rounding: "不超过" rounds down
+	pass_mark_text: str  # the notice's words, quoted when a laxer setting is refused
+	quota_text: str
+
+
+@dataclass(frozen=True)
 class Scheme:
 	code: str
 	title: str
@@ -828,6 +839,7 @@ class Scheme:
 	flags: tuple[Flag, ...] = ()
 	sections: tuple[tuple[str, str], ...] = ()
 	levers: tuple[str, ...] = ()
+	limits: Limits | None = None
 
 	@cached_property
 	def field_map(self) -> dict[str, FieldSpec]:

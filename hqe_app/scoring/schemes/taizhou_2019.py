@@ -10,6 +10,7 @@ from hqe_app.scoring.model import (
 	CountAtLeast,
 	Exceeds,
 	FieldSpec,
+	Limits,
 	OffStep,
 	PartOf,
 	RatioTiers,
@@ -320,4 +321,10 @@ SCHEME = Scheme(
 	flags=FLAGS,
 	sections=SECTIONS,
 	levers=LEVERS,
+	limits=Limits(
+		max_quota_rate=F(10, 100),
+		rounding="floor",
+		pass_mark_text="认定的高质量就业社区(村)评价得分不应低于60分",
+		quota_text="推荐数量不超过当地已认定的高质量就业社区(村)总数的10%",
+	),
 )

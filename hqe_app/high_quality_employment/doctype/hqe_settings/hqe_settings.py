@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.programme.calendar import DEADLINE_FIELDS, month_day
+from hqe_app.programme.limits import NOTICE, breaches
+from hqe_app.scoring import get_scheme
 
 
 class HQESettings(Document):
@@ -41,12 +43,35 @@ class HQESettings(Document):
 
 	def validate(self) -> None:
 		self.validate_quota_rate()
+		self.validate_limits()
 		self.validate_default_deadlines()
 		self.validate_calendar()
 
 	def validate_quota_rate(self) -> None:
 		if not 0 <= (self.quota_rate or 0) <= 100:
 			frappe.throw(_("{0} must be between {1} and {2}").format(_("Recommendation Quota Rate"), 0, 100))
+
+	def validate_limits(self) -> None:
+		"""Stricter than the notice is allowed, laxer is refused (SPEC §6), each with the notice's words."""
+		found = breaches(self.pass_mark, self.quota_rate, self.quota_rounding, get_scheme())
+		if not found:
+			return
+		messages = {
+			"pass_mark": _("The pass mark may not be below {0} points"),
+			"quota_rate": _("The recommendation quota rate may not exceed {0}%"),
+			"quota_rounding": _("The recommendation quota is always rounded down ({0})"),
+		}
+		frappe.throw(
+			"<br>".join(
+				_("{0}: the notice {1} says “{2}”").format(
+					messages[b.field].format(_(str(b.limit)) if b.field == "quota_rounding" else b.limit),
+					NOTICE,
+					b.notice_text,
+				)
+				for b in found
+			),
+			title=_("Limits of the Notice"),
+		)
 
 	def validate_default_deadlines(self) -> None:
 		for fieldname in DEADLINE_FIELDS:

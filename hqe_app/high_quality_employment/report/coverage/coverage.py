@@ -1,61 +1,33 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
-"""建成率: per county, communities certified (county level, up to the year) ÷ all communities."""
+"""建成率: per county, communities certified (county level or later, up to the year) ÷ all communities,
+against exactly one third (the notice's 三分之一以上), and one city-wide row per city the user sees whole.
+
+Merged (disabled) communities are left out of both sides.
+"""
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.aggregates import count_by, count_distinct_by
+from hqe_app.high_quality_employment.coverage_counts import (
+	certified_by_county,
+	city_of,
+	communities_by_county,
+	counties_with_communities,
+)
 from hqe_app.high_quality_employment.report_queries import column, year_of
-from hqe_app.programme.lifecycle import CERTIFIED_STATES
+from hqe_app.programme.limits import still_to_certify, target_fraction, target_reached
 from hqe_app.programme.settings import setting
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	target = float(setting(frappe.get_cached_doc("HQE Settings"), "target_share")) / 100
+	target = target_fraction(setting(frappe.get_cached_doc("HQE Settings"), "target_share"))
 	region = {"county": filters.county} if filters.get("county") else {}
-	communities = [
-		frappe._dict(county=county, n=n)
-		for county, n in count_by("HQE Community", "county", {"disabled": 0, **region}).items()
-	]
-	done = count_distinct_by(
-		"HQE Application",
-		"county",
-		"community",
-		{
-			"year": ("<=", year_of(filters)),
-			"workflow_state": ("in", CERTIFIED_STATES),
-			"docstatus": 1,
-			**region,
-		},
-	)
-	rows = []
-	for r in sorted(communities, key=lambda r: r.county or ""):
-		share = done.get(r.county, 0) / r.n if r.n else 0
-		rows.append(
-			{
-				"county": r.county,
-				"communities": r.n,
-				"certified": done.get(r.county, 0),
-				"coverage": round(share * 100, 1),
-				"target": round(target * 100, 1),
-				"gap": max(0, int(-(-target * r.n // 1)) - done.get(r.county, 0)),
-				"reached": _("Yes") if share >= target else _("No"),
-			}
-		)
-	all_communities = sum(r["communities"] for r in rows)
-	all_certified = sum(r["certified"] for r in rows)
-	if rows:
-		rows.append(
-			{
-				"county": _("Total"),
-				"communities": all_communities,
-				"certified": all_certified,
-				"coverage": round(all_certified / all_communities * 100, 1) if all_communities else 0,
-				"target": round(target * 100, 1),
-				"bold": 1,
-			}
-		)
+	communities = communities_by_county(region)
+	certified = certified_by_county(year_of(filters), region)
+	counties = sorted(c for c in communities if c)
+	rows = [row(county, communities[county], certified.get(county, 0), target) for county in counties]
+	rows += total_rows(counties, communities, certified, target, whole_city=not filters.get("county"))
 	columns = [
 		column("county", "County", "Data", 130),
 		column("communities", "Communities", "Int", 110),
@@ -65,14 +37,19 @@ def execute(filters=None):
 		column("gap", "Still to Certify", "Int", 110),
 		column("reached", "Target Reached", "Data", 100),
 	]
+	county_rows = [r for r in rows if not r.get("bold")]
 	chart = {
 		"data": {
-			"labels": [r["county"] for r in rows[:-1]],
+			"labels": [r["county"] for r in county_rows],
 			"datasets": [
-				{"name": _("Coverage (%)"), "values": [r["coverage"] for r in rows[:-1]], "chartType": "bar"},
+				{
+					"name": _("Coverage (%)"),
+					"values": [r["coverage"] for r in county_rows],
+					"chartType": "bar",
+				},
 				{
 					"name": _("Coverage Target"),
-					"values": [r["target"] for r in rows[:-1]],
+					"values": [r["target"] for r in county_rows],
 					"chartType": "line",
 				},
 			],
@@ -82,3 +59,45 @@ def execute(filters=None):
 		"colors": ["#5e64ff", "#ff5858"],
 	}
 	return columns, rows, None, chart
+
+
+def row(label: str, communities: int, certified: int, target, **extra) -> dict:
+	return {
+		"county": label,
+		"communities": communities,
+		"certified": certified,
+		"coverage": round(certified / communities * 100, 1) if communities else 0,
+		"target": round(float(target * 100), 2),
+		"gap": still_to_certify(certified, communities, target),
+		"reached": _("Yes") if target_reached(certified, communities, target) else _("No"),
+		**extra,
+	}
+
+
+def total_rows(counties, communities, certified, target, whole_city: bool) -> list[dict]:
+	"""One city-wide row per city whose counties the user sees all of; otherwise one total row."""
+	if not counties:
+		return []
+	cities = city_of(counties)
+	by_city: dict[str, list[str]] = {}
+	for county in counties:
+		by_city.setdefault(cities.get(county) or "", []).append(county)
+	rows = []
+	for city, mine in sorted(by_city.items()):
+		if not (whole_city and city and set(mine) >= counties_with_communities(city)):
+			continue
+		label = _("{0} (City-wide)").format(city)
+		rows.append(total(label, mine, communities, certified, target))
+	if not rows:
+		rows.append(total(_("Total"), counties, communities, certified, target))
+	return rows
+
+
+def total(label, counties, communities, certified, target) -> dict:
+	return row(
+		label,
+		sum(communities[c] for c in counties),
+		sum(certified.get(c, 0) for c in counties),
+		target,
+		bold=1,
+	)
