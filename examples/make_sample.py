@@ -1,7 +1,10 @@
-"""Write examples/sample-applications.xlsx: 92 applications over Taizhou's nine counties.
+"""Write the example workbooks, in the data template:
 
-Three rows carry impossible data on purpose (a part larger than its whole, a negative count, an
-unknown option) so the scorer's refusals can be seen. Run: python examples/make_sample.py
+- examples/sample-applications.xlsx: 92 valid applications over Taizhou's nine counties;
+- examples/refused-rows.xlsx: six applications, three of them with impossible data on purpose (a
+  part larger than its whole, a negative count, an unknown option), to see the scorer's refusals.
+
+Run: python examples/make_sample.py
 """
 
 from __future__ import annotations
@@ -32,22 +35,23 @@ WEIGHTS = {
 	"三门县": 5,
 }
 HERE = Path(__file__).parent
+REFUSED_COUNT = 6
 BROKEN = {
-	10: {"labor_force": 999999},
-	25: {"employed": -3},
-	40: {"job_referral_level": "sometimes"},
+	1: {"labor_force": 999999},
+	3: {"employed": -3},
+	5: {"job_referral_level": "sometimes"},
 }
 
 
-def make(path: Path) -> Path:
+def make(path: Path, count: int = COUNT, broken: dict[int, dict] | None = None) -> Path:
 	scheme = get_scheme()
 	_ = translator("zh")
 	write_template(path, scheme, _)
 	wb = load_workbook(path)
 	ws = wb[DATA_SHEET]
 	names = [cell.value for cell in ws[2]]
-	for offset, row in enumerate(applications(random.Random(2024), scheme, COUNT, weights=WEIGHTS)):
-		row.update(BROKEN.get(offset, {}))
+	for offset, row in enumerate(applications(random.Random(2024), scheme, count, weights=WEIGHTS)):
+		row.update((broken or {}).get(offset, {}))
 		for column, name in enumerate(names, start=1):
 			value = row[name]
 			if isinstance(value, bool):
@@ -63,5 +67,6 @@ def make(path: Path) -> Path:
 
 
 if __name__ == "__main__":
-	out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "sample-applications.xlsx"
-	print(make(out))
+	folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+	print(make(folder / "sample-applications.xlsx"))
+	print(make(folder / "refused-rows.xlsx", REFUSED_COUNT, BROKEN))

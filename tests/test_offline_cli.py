@@ -207,13 +207,12 @@ def test_console_script_runs_with_the_three_statuses(tmp_path: Path) -> None:
 	assert statuses == [0, 1, 2]
 
 
-def test_sample_workbook_scores_with_its_three_broken_rows(
-	tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_sample_workbook_scores_every_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+	"""The README's first command ends with status 0 on the shipped example."""
 	sample = Path(__file__).parent.parent / "examples" / "sample-applications.xlsx"
-	assert main([str(sample), "--json"]) == 1
+	assert main([str(sample), "--json", "-o", str(tmp_path / "scored.xlsx")]) == 0
 	out = json.loads(capsys.readouterr().out)
-	assert len(out) >= 60
+	assert len(out) == 92 and all(not r["errors"] for r in out)
 	assert {r["county"] for r in out} == {
 		"椒江区",
 		"黄岩区",
@@ -225,8 +224,18 @@ def test_sample_workbook_scores_with_its_three_broken_rows(
 		"仙居县",
 		"三门县",
 	}
-	assert [r["errors"][0]["field"] for r in out if r["errors"]] == [
+
+
+def test_refused_rows_example_lists_its_three_impossible_rows(capsys: pytest.CaptureFixture[str]) -> None:
+	example = Path(__file__).parent.parent / "examples" / "refused-rows.xlsx"
+	assert main([str(example), "--json"]) == 1
+	out = json.loads(capsys.readouterr().out)
+	assert len(out) == 6
+	assert [r["errors"][0]["field"] if r["errors"] else None for r in out] == [
+		None,
 		"labor_force",
+		None,
 		"employed",
+		None,
 		"job_referral_level",
 	]
