@@ -7,6 +7,7 @@ sent for them is overwritten.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import frappe
@@ -104,6 +105,7 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 	doc.self_reported_total = reported_card.total
 	doc.eligible = int(card.total >= pass_mark())
 	doc.score_flags = "\n".join(card.flags)
+	store_gap(doc, card)
 	replace_rows(
 		doc,
 		"indicator_results",
@@ -134,6 +136,15 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 		],
 	)
 	return card
+
+
+def store_gap(doc: HQEApplication, card: ScoreCard) -> None:
+	"""The engine's single changes that add points and its data flags' codes (SPEC §12), as JSON.
+
+	The points missing are not stored: they follow from the total and the pass mark of the day.
+	"""
+	doc.to_pass_options = json.dumps([o.as_dict() for o in card.to_pass.options], ensure_ascii=False)
+	doc.data_flags = json.dumps([{"code": f.code, "field": f.field} for f in card.data_flags])
 
 
 def replace_rows(doc: HQEApplication, fieldname: str, rows: list[dict]) -> None:

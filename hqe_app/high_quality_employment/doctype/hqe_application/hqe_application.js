@@ -26,6 +26,31 @@ function hqe_add_form_exports(frm) {
 	}
 }
 
+// 距离达标: the engine's options and data flags as stored on the last save, rendered by the server.
+function hqe_show_gap(frm) {
+	const field = frm.get_field("gap_html");
+	if (frm.is_new()) {
+		field.$wrapper.empty();
+		return;
+	}
+	frappe
+		.xcall("hqe_app.high_quality_employment.gap_view.gap_section", { name: frm.doc.name })
+		.then(({ html, flags }) => {
+			field.$wrapper.html(html);
+			// The flags also head the form, for the reviewer of every level (cleared on each refresh).
+			frm.layout.show_message();
+			if (flags.length) {
+				const items = flags.map(
+					(f) => `<li>${[f.code, f.label, f.message].map(frappe.utils.escape_html).join(" · ")}</li>`
+				);
+				frm.layout.show_message(
+					`<div><b>${__("Data Flags")}</b><ul>${items.join("")}</ul></div>`,
+					"yellow"
+				);
+			}
+		});
+}
+
 frappe.ui.form.on("HQE Application", {
 	refresh(frm) {
 		if (frm.doc.workflow_reason && ["Draft", "Pending Township"].includes(frm.doc.workflow_state)) {
@@ -35,6 +60,7 @@ frappe.ui.form.on("HQE Application", {
 			);
 		}
 		hqe_add_form_exports(frm);
+		hqe_show_gap(frm);
 	},
 
 	before_workflow_action(frm) {
@@ -62,14 +88,6 @@ frappe.ui.form.on("HQE Application", {
 			dialog.onhide = () => {
 				if (!given) reject();
 			};
-			dialog.show();
-		});
-	},
-});
-			dialog.onhide = () => {
-				if (!frm.doc.workflow_reason) reject();
-			};
-			frm.doc.workflow_reason = "";
 			dialog.show();
 		});
 	},

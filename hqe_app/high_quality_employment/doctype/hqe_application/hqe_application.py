@@ -42,6 +42,7 @@ class HQEApplication(Document):
 		community_name: DF.Data | None
 		corrections: DF.Table[HQEAppliedCorrection]
 		county: DF.Link | None
+		data_flags: DF.JSON | None
 		eligible: DF.Check
 		employed: DF.Int
 		employment_registration: DF.Check
@@ -92,6 +93,7 @@ class HQEApplication(Document):
 		subsidy_public_welfare_jobs: DF.Check
 		subsidy_startup: DF.Check
 		subsidy_startup_loan_interest: DF.Check
+		to_pass_options: DF.JSON | None
 		total_score: DF.Float
 		township: DF.Link | None
 		unemployed_training_referral: DF.Check
