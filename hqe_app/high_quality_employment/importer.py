@@ -1,9 +1,18 @@
 """Import applications from the SPEC §10 template (the file `hqe-score` reads), all or nothing.
 
-Every row is checked first — its community, one application per community and year (in the file and
-on the site), and the engine's refusals — and nothing is saved when any row fails: the result lists
-each failing row and field. Then every row is inserted through the ORM (the same validations as the
-form) in one transaction. Large files run as a background job that reports its progress.
+Only Frappe's public API: each row becomes a document inserted with `Document.insert()` as the
+importing user, so an imported row passes exactly what a form's insert passes and leaves the same
+records behind — the role and User Permission checks (a community officer its own community, a
+township or county user its subtree), the controller's methods, other apps' `doc_events`,
+notifications, versions, follows and the workflow's hooks. Innovation points are the county's: a
+county user's value is inserted as the application's County-level HQE Review (the same insert as
+the review form's); from anyone else the row is refused on that field.
+
+All rows run in one transaction, each under its own savepoint so that every row's errors are
+collected; when any row fails, everything is rolled back and the result names each failing row and
+field (Frappe's own pop-ups about a refused row are replaced by that row's error). The file is read
+only when the user may read its File. Files above BACKGROUND_ABOVE rows run as a background job
+that reports its progress.
 """
 
 from __future__ import annotations
@@ -13,18 +22,22 @@ from pathlib import Path
 
 import frappe
 from frappe import _
-from frappe.model.naming import set_new_name
-from frappe.utils.file_manager import get_file_path
 from hqe_app.high_quality_employment.application_scoring import MEDIA_LEVELS
 from hqe_app.i18n import translator
 from hqe_app.offline.columns import option_aliases
 from hqe_app.offline.reader import InputRow, UnreadableFile, read_rows
+from hqe_app.programme.workflow import COUNTY
 from hqe_app.scoring import get_scheme
 from hqe_app.scoring.validate import normalize
 
 DOCTYPE = "HQE Application"
 BACKGROUND_ABOVE = 200  # rows; smaller files are imported while the user waits
 PROGRESS_EVERY = 50
+IMPORT_SAVEPOINT = "hqe_import"
+ROW_SAVEPOINT = "hqe_import_row"
+FILE_ROW = 0  # the row number of an error about the file as a whole
+#: What an insert raises when it refuses a row (DuplicateEntryError is not a ValidationError).
+REFUSALS = (frappe.ValidationError, frappe.PermissionError, frappe.DuplicateEntryError)
 MEDIA_OUTLET = {
 	"County": "县级媒体（导入）",
 	"City": "市级媒体（导入）",
@@ -50,120 +63,135 @@ class ImportResult:
 			"rows": self.rows,
 			"imported": len(self.imported),
 			"names": self.imported,
-			"errors": [e.__dict__ for e in self.errors],
+			"errors": [e.__dict__ for e in sorted(self.errors, key=lambda e: e.row)],
 		}
+
+
+@dataclass
+class PreparedRow:
+	row: InputRow
+	doc: object  # a new HQE Application, not yet inserted
+	innovation_points: float
 
 
 @frappe.whitelist()
 def import_applications(file_url: str) -> dict:
 	"""Import an uploaded template: at once for a small file, else as a background job."""
 	frappe.has_permission(DOCTYPE, "create", throw=True)
-	path = get_file_path(file_url)
-	rows = _read(path)
+	file_doc = readable_file(file_url)
+	if file_doc is None:
+		return {"queued": False, **file_error(_("You may not read the file {0}").format(file_url))}
+	try:
+		rows = read(file_doc.get_full_path())
+	except UnreadableFile as e:
+		return {"queued": False, **file_error(str(e))}
 	if len(rows) <= BACKGROUND_ABOVE:
 		return {"queued": False, **import_rows(rows).as_dict()}
 	job = frappe.enqueue(
 		"hqe_app.high_quality_employment.importer.run_import_job",
 		queue="long",
 		timeout=3600,
-		path=path,
+		file_name=file_doc.name,
 		user=frappe.session.user,
 		now=frappe.flags.in_test,
 	)
 	return {"queued": True, "job": getattr(job, "id", None)}
 
 
-def run_import_job(path: str, user: str) -> None:
-	result = run_import(path, progress=True)
-	frappe.publish_realtime("hqe_import_done", result.as_dict(), user=user)
+def run_import_job(file_name: str, user: str) -> None:
+	"""The background import, as the user who started it (frappe.enqueue keeps the session user)."""
+	file_doc = frappe.get_doc("File", file_name)
+	if not frappe.has_permission("File", "read", file_doc):
+		result = file_error(_("You may not read the file {0}").format(file_doc.file_url))
+	else:
+		result = run_import(file_doc.get_full_path(), progress=True).as_dict()
+	frappe.publish_realtime("hqe_import_done", result, user=user)
+
+
+def readable_file(file_url: str):
+	"""The uploaded File behind `file_url` when the user may read it, else None."""
+	for name in frappe.get_all(
+		"File", filters={"file_url": file_url}, pluck="name", order_by="creation desc"
+	):
+		file_doc = frappe.get_doc("File", name)
+		if frappe.has_permission("File", "read", file_doc):
+			return file_doc
+	return None
+
+
+def file_error(message: str) -> dict:
+	return ImportResult(errors=[RowError(FILE_ROW, "file", message)]).as_dict()
 
 
 def run_import(path: str | Path, progress: bool = False) -> ImportResult:
 	"""Import a template file: every row, or none when a row fails."""
-	return import_rows(_read(path), progress)
+	try:
+		rows = read(path)
+	except UnreadableFile as e:
+		return ImportResult(errors=[RowError(FILE_ROW, "file", str(e))])
+	return import_rows(rows, progress)
+
+
+def read(path: str | Path) -> list[InputRow]:
+	return read_rows(path, get_scheme(), translator("zh"))
 
 
 def import_rows(rows: list[InputRow], progress: bool = False) -> ImportResult:
-	"""Check every row, then insert all of them, or none when a row fails."""
+	"""Insert every row as the session user, or none when a row fails; every row's errors are kept."""
 	result = ImportResult(rows=len(rows))
 	prepared = prepare(rows, result)
-	if result.errors:
-		return result
-	savepoint = "hqe_import"
-	frappe.db.savepoint(savepoint)
-	in_import = frappe.flags.in_import
-	frappe.flags.in_import = True  # as Frappe's Data Import runs its inserts
+	frappe.db.savepoint(IMPORT_SAVEPOINT)
 	try:
-		docs = []
-		for i, (row, doc, _innovation) in enumerate(prepared, start=1):
-			try:
-				validate_for_insert(doc)
-			except (frappe.ValidationError, frappe.PermissionError) as e:
-				result.errors.append(RowError(row.number, "", _strip_html(str(e)) or _("Not permitted")))
-				continue
-			docs.append(doc)
+		for i, item in enumerate(prepared, start=1):
+			insert_row(item, result)
 			if progress and i % PROGRESS_EVERY == 0:
-				frappe.publish_progress(i * 90 / len(prepared), title=_("Importing Applications"))
-		if result.errors:
-			raise frappe.ValidationError
-		write_all(docs)
-		for _row, doc, innovation in prepared:
-			if innovation:
-				_innovation_review(doc.name, innovation)
-		result.imported = [doc.name for doc in docs]
-	except (frappe.ValidationError, frappe.PermissionError):
-		frappe.db.rollback(save_point=savepoint)
+				frappe.publish_progress(i * 100 / len(prepared), title=_("Importing Applications"))
+	except Exception:
+		frappe.db.rollback(save_point=IMPORT_SAVEPOINT)
+		raise
+	if result.errors:
+		frappe.db.rollback(save_point=IMPORT_SAVEPOINT)
 		result.imported = []
-	finally:
-		frappe.flags.in_import = in_import
+	else:
+		frappe.db.release_savepoint(IMPORT_SAVEPOINT)
 	return result
 
 
-def validate_for_insert(doc) -> None:
-	"""Everything `Document.insert` checks and sets before it writes: defaults, links, permission,
-	name, the controller's validate (engine scores, one per community and year, workflow guard)."""
-	doc.flags.notifications_executed = []
-	doc.set("__islocal", True)
-	doc._set_defaults()
-	doc.set_user_and_timestamp()
-	doc.set_docstatus()
-	doc.check_if_latest()
-	doc._validate_links()
-	doc.check_permission("create")
-	doc.run_method("before_insert")
-	doc.set_new_name()
-	doc.set_parent_in_children()
-	doc.validate_higher_perm_levels()
-	doc.flags.in_insert = True
-	doc.run_before_save_methods()
-	doc._validate()
-	doc.set_docstatus()
-	doc.flags.in_insert = False
+def insert_row(item: PreparedRow, result: ImportResult) -> None:
+	"""`Document.insert()` of one row (and its innovation points' review) under a savepoint of its own."""
+	frappe.db.savepoint(ROW_SAVEPOINT)
+	messages = len(frappe.message_log)
+	field = "community"
+	try:
+		item.doc.insert()
+		if item.innovation_points:
+			field = "innovation_points"
+			innovation_review(item.doc.name, item.innovation_points)
+	except REFUSALS as e:
+		frappe.db.rollback(save_point=ROW_SAVEPOINT)
+		result.errors.append(RowError(item.row.number, *refusal(e, field, item.doc)))
+		del frappe.message_log[messages:]  # the row's error says it; no pop-up besides
+		return
+	frappe.db.release_savepoint(ROW_SAVEPOINT)
+	result.imported.append(item.doc.name)
 
 
-def write_all(docs: list) -> None:
-	"""Write validated documents and their child rows with one multi-row INSERT per table and batch.
-
-	A new draft has no transition, so the controller's on_update has no effect to apply; Frappe's
-	Workflow Actions are off for this workflow (definition.FRAPPE_WORKFLOW_ACTIONS).
-	"""
-	tables: dict[str, list[dict]] = {}
-	for doc in docs:
-		for d in (doc, *doc.get_all_children()):
-			if not d.name:
-				set_new_name(d)
-			tables.setdefault(d.doctype, []).append(
-				d.get_valid_dict(convert_dates_to_str=True, ignore_nulls=False, ignore_virtual=True)
-			)
-	for doctype, rows in tables.items():
-		fields = list(rows[0])
-		frappe.db.bulk_insert(
-			doctype, fields, [[row.get(f) for f in fields] for row in rows], chunk_size=2000
+def refusal(e: Exception, field: str, doc) -> tuple[str, str]:
+	"""(field, message) of a row the insert refused."""
+	if isinstance(e, frappe.PermissionError):
+		if field == "innovation_points":
+			return field, _("You may not record innovation points for {0}").format(doc.community_name)
+		return field, _("You may not create an application for {0}: it is outside your area").format(
+			doc.community_name or doc.community
 		)
+	message = frappe.utils.strip_html(str(e)).strip() or _("Not permitted")
+	if field == "community" and not isinstance(e, frappe.DuplicateEntryError | frappe.LinkValidationError):
+		field = ""
+	return field, message
 
 
-def _innovation_review(application: str, points: float) -> None:
-	"""Innovation points are the county assessor's; an imported value arrives as its county review."""
+def innovation_review(application: str, points: float) -> None:
+	"""Innovation points are the county assessor's: an imported value arrives as the county's review."""
 	frappe.get_doc(
 		{
 			"doctype": "HQE Review",
@@ -175,19 +203,12 @@ def _innovation_review(application: str, points: float) -> None:
 	).insert()
 
 
-def _read(path: str | Path) -> list[InputRow]:
-	try:
-		return read_rows(path, get_scheme(), translator("zh"))
-	except UnreadableFile as e:
-		frappe.throw(str(e), title=_("Cannot Read the File"))
-
-
-def prepare(rows: list[InputRow], result: ImportResult) -> list[tuple[InputRow, object, float]]:
-	"""Documents ready to insert, or errors in `result`; three queries for the whole file."""
+def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
+	"""Documents ready to insert, or errors in `result`, from what the file alone shows (one query)."""
 	scheme = get_scheme()
 	aliases = option_aliases(scheme, translator("zh"))
 	communities = _communities(rows)
-	existing = _existing(communities.values(), rows)
+	county_user = COUNTY in frappe.get_roles()
 	seen: dict[tuple[str, int], int] = {}
 	prepared = []
 	for row in rows:
@@ -196,24 +217,17 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[tuple[InputRow, 
 		community = communities.get(key)
 		year = _year(v.get("year"))
 		if not community:
-			result.errors.append(
-				RowError(
-					row.number, "community", _("Community {0} of {1} does not exist").format(key[1], key[0])
-				)
-			)
+			message = _("Community {0} of {1} does not exist").format(key[1], key[0])
+			result.errors.append(RowError(row.number, "community", message))
 			continue
 		if year is None:
 			result.errors.append(RowError(row.number, "year", _("{0} is required").format(_("Year"))))
 			continue
-		if (community, year) in existing or (community, year) in seen:
-			other = existing.get((community, year)) or _("row {0}").format(seen[(community, year)])
-			result.errors.append(
-				RowError(
-					row.number,
-					"community",
-					_("{0} already has an application for {1}: {2}").format(key[1], year, other),
-				)
+		if (community, year) in seen:
+			message = _("{0} already has an application for {1}: {2}").format(
+				key[1], year, _("row {0}").format(seen[(community, year)])
 			)
+			result.errors.append(RowError(row.number, "community", message))
 			continue
 		seen[(community, year)] = row.number
 		values = {spec.name: v.get(spec.name) for spec in scheme.fields}
@@ -221,7 +235,14 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[tuple[InputRow, 
 		if errors:
 			result.errors += [RowError(row.number, e.field, e.message) for e in errors]
 			continue
-		prepared.append((row, _document(community, year, clean), float(clean["innovation_points"] or 0)))
+		innovation = float(clean["innovation_points"] or 0)
+		if innovation and not county_user:
+			message = _(
+				"Innovation points are given by the county (role {0}); leave the column empty"
+			).format(_(COUNTY))
+			result.errors.append(RowError(row.number, "innovation_points", message))
+			continue
+		prepared.append(PreparedRow(row, _document(community, year, clean), innovation))
 	return prepared
 
 
@@ -239,6 +260,8 @@ def _document(community: str, year: int, clean: dict) -> object:
 
 
 def _communities(rows: list[InputRow]) -> dict[tuple[str, str], str]:
+	"""(township, name) → community. Looked up whatever the user may read: a community of another
+	subtree is then refused by the insert's permission check, saying so, rather than "not found"."""
 	townships = {str(r.values.get("township") or "").strip() for r in rows}
 	found = frappe.get_all(
 		"HQE Community",
@@ -248,27 +271,9 @@ def _communities(rows: list[InputRow]) -> dict[tuple[str, str], str]:
 	return {(c.township, c.community_name): c.name for c in found}
 
 
-def _existing(communities, rows: list[InputRow]) -> dict[tuple[str, int], str]:
-	years = {y for y in (_year(r.values.get("year")) for r in rows) if y is not None}
-	found = frappe.get_all(
-		DOCTYPE,
-		filters={
-			"community": ("in", list(communities) or [""]),
-			"year": ("in", list(years) or [0]),
-			"docstatus": ("<", 2),
-		},
-		fields=["name", "community", "year"],
-	)
-	return {(a.community, int(a.year)): a.name for a in found}
-
-
 def _year(value) -> int | None:
 	try:
 		year = int(float(str(value).strip()))
 	except (TypeError, ValueError):
 		return None
 	return year if 1900 < year < 3000 else None
-
-
-def _strip_html(text: str) -> str:
-	return frappe.utils.strip_html(text).strip()

@@ -109,13 +109,23 @@ class TestImportExport(FrappeTestCase):
 
 	def test_large_file_runs_as_a_background_job(self):
 		rows = [row_for(t, c, i) for i, (t, c) in enumerate(COMMUNITIES)]
-		path = template_file(rows)
-		with (
-			patch.object(importer, "BACKGROUND_ABOVE", 1),
-			patch("hqe_app.high_quality_employment.importer.get_file_path", return_value=path),
-			patch("frappe.publish_realtime") as published,
-		):
-			answer = importer.import_applications("/private/files/applications.xlsx")
+		file_doc = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "hqe-import-background.xlsx",
+				"content": Path(template_file(rows)).read_bytes(),
+				"is_private": 1,
+			}
+		).insert()
+		try:
+			with (
+				patch.object(importer, "BACKGROUND_ABOVE", 1),
+				patch("frappe.publish_realtime") as published,
+			):
+				answer = importer.import_applications(file_doc.file_url)
+		finally:
+			frappe.delete_doc("File", file_doc.name, force=True)
 		self.assertTrue(answer["queued"])
 		[call] = [c for c in published.call_args_list if c.args and c.args[0] == "hqe_import_done"]
-		self.assertEqual(call.args[1]["imported"], 3)
+		self.assertEqual((call.args[1]["imported"], call.args[1]["errors"]), (3, []))
+		self.assertEqual(call.kwargs["user"], "Administrator")
