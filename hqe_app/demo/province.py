@@ -26,6 +26,7 @@ import frappe
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 from hqe_app.demo.province_history import Application, History, achievements, plan_history
 from hqe_app.demo.province_shape import Province, build_province
+from hqe_app.high_quality_employment.application_scoring import GAP_FIELDS, gap_fields
 from hqe_app.programme.calendar import DEADLINE_FIELDS, deadline
 from hqe_app.scoring import get_scheme
 
@@ -248,6 +249,7 @@ class _Writer:
 			"self_reported_total",
 			"eligible",
 			"score_flags",
+			*GAP_FIELDS,
 			"workflow_reason",
 			"recommended_to_province",
 			"publication_start",
@@ -274,6 +276,7 @@ class _Writer:
 					a.reported.total,
 					int(a.card.eligible),
 					"\n".join(a.card.flags),
+					*gap_fields(a.card).values(),
 					a.reason,
 					int(a.recommended_to_province),
 					_day(a.publication_start),
@@ -470,6 +473,8 @@ def check(per_state: int = 10) -> dict:
 	"""
 	from hqe_app.high_quality_employment.application_scoring import apply_scores
 
+	text_fields = ("score_flags", *GAP_FIELDS)
+
 	fields = (
 		"base_score",
 		"bonus_score",
@@ -477,6 +482,7 @@ def check(per_state: int = 10) -> dict:
 		"self_reported_total",
 		"eligible",
 		"score_flags",
+		*GAP_FIELDS,
 		"innovation_points",
 		"media_reports_county",
 		"media_reports_city",
@@ -485,7 +491,7 @@ def check(per_state: int = 10) -> dict:
 
 	def snapshot(doc) -> tuple:
 		return (
-			[float(doc.get(f) or 0) if f != "score_flags" else (doc.get(f) or "") for f in fields],
+			[float(doc.get(f) or 0) if f not in text_fields else (doc.get(f) or "") for f in fields],
 			[
 				(r.indicator_code, r.indicator_name, float(r.max_points), float(r.points), r.basis)
 				for r in doc.indicator_results

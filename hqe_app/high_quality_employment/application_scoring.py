@@ -25,6 +25,7 @@ MEDIA_LEVELS = {
 	"Province": "media_reports_province",
 }
 REVIEW_ORDER = {"Township": 0, "County": 1, "City": 2}
+GAP_FIELDS = ("to_pass_options", "data_flags")  # what `gap_fields` stores, in this order
 
 
 def scheme_of(doc: HQEApplication) -> Scheme:
@@ -139,12 +140,18 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 
 
 def store_gap(doc: HQEApplication, card: ScoreCard) -> None:
-	"""The engine's single changes that add points and its data flags' codes (SPEC §12), as JSON.
+	doc.update(gap_fields(card))
+
+
+def gap_fields(card: ScoreCard) -> dict[str, str]:
+	"""The engine's single changes that add points and its data flags' codes (SPEC §12), as stored JSON.
 
 	The points missing are not stored: they follow from the total and the pass mark of the day.
 	"""
-	doc.to_pass_options = json.dumps([o.as_dict() for o in card.to_pass.options], ensure_ascii=False)
-	doc.data_flags = json.dumps([{"code": f.code, "field": f.field} for f in card.data_flags])
+	return {
+		"to_pass_options": json.dumps([o.as_dict() for o in card.to_pass.options], ensure_ascii=False),
+		"data_flags": json.dumps([{"code": f.code, "field": f.field} for f in card.data_flags]),
+	}
 
 
 def replace_rows(doc: HQEApplication, fieldname: str, rows: list[dict]) -> None:
