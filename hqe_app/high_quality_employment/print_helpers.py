@@ -27,10 +27,14 @@ APPLICATION_FIELDS = (
 	"bonus_score",
 	"total_score",
 	"eligible",
+	"achievements",
 )
 RESULT_FIELDS = ("parent", "indicator_code", "indicator_name", "max_points", "points", "basis")
 ITEM_FIELDS = (
 	"application",
+	"contact_person",
+	"phone",
+	"address",
 	"achievements",
 	"township_opinion",
 	"township_opinion_date",

@@ -8,7 +8,9 @@ from frappe.desk.form import assign_to
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, CITY_REJECTED, COUNTY_REJECTED
 from hqe_app.programme.workflow import APPROVE, CERTIFY, CONSENT, EDITOR, REJECT, RETURN, Transition
 
+from .county_awards import create_awards
 from .guards import taken_transition
+from .history import log_transition
 
 #: Actions that are a level's decision, recorded in that level's review.
 DECISIONS = {CONSENT: "Approve", CERTIFY: "Approve", APPROVE: "Approve", RETURN: "Return", REJECT: "Reject"}
@@ -29,8 +31,8 @@ def after_transition(doc, t: Transition, reason: str | None) -> None:
 		_("{0}: {1} → {2}").format(_(t.action), _(t.state), _(t.next_state))
 		+ (f" — {_('Reason')}: {reason}" if reason else ""),
 	)
-	if t.next_state == CITY_CERTIFIED:
-		create_award(doc)
+	create_awards(doc, t)
+	log_transition(doc, t, reason)
 	assign_next(doc, t)
 
 
@@ -55,14 +57,6 @@ def record_review(doc, t: Transition, reason: str | None) -> None:
 		review.opinion = _("Agreed")
 	review.flags.ignore_permissions = True  # the action itself passed the role and subtree checks
 	review.save()
-
-
-def create_award(doc) -> None:
-	if frappe.db.exists("HQE Award", {"application": doc.name}):
-		return
-	award = frappe.get_doc({"doctype": "HQE Award", "application": doc.name, "status": "Pending"})
-	award.flags.ignore_permissions = True
-	award.insert()
 
 
 def assign_next(doc, t: Transition) -> None:

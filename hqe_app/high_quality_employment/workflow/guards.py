@@ -30,7 +30,9 @@ from hqe_app.programme.workflow import (
 	transition_between,
 )
 
+from .city_review import check_city_review
 from .deadlines import add_working_days, check_deadline
+from .publication_calendar import check_publication_fits
 
 #: The index (county, year, workflow_state) the quota's locking count goes through (hqe_application.py).
 QUOTA_INDEX = "county_year_state"
@@ -125,6 +127,8 @@ def check_transition(doc, t: Transition, reason: str | None) -> None:
 		start_publication(doc)
 	elif t.action == CONFIRM:
 		check_publication_over(doc)
+	check_publication_fits(doc, t)
+	check_city_review(doc, t)
 
 
 def check_pass_mark(doc) -> None:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.utils import date_diff, format_date, getdate, nowdate
-from hqe_app.programme.lifecycle import COUNTY_CERTIFIED, DRAFT, PENDING_COUNTY, PENDING_TOWNSHIP
+from hqe_app.programme.lifecycle import (
+	CITY_REVIEW,
+	COUNTY_CERTIFIED,
+	DRAFT,
+	PENDING_COUNTY,
+	PENDING_TOWNSHIP,
+	PUBLICIZED,
+	RECOMMENDED,
+)
 
 from .deadlines import effective_deadline
 from .effects import EDITOR, Responsible
@@ -14,6 +22,8 @@ from .effects import EDITOR, Responsible
 OPEN_BEFORE = {
 	"county_certification_deadline": (DRAFT, PENDING_TOWNSHIP, PENDING_COUNTY),
 	"county_recommendation_deadline": (COUNTY_CERTIFIED,),
+	"city_review_deadline": (RECOMMENDED, CITY_REVIEW),
+	"city_certification_deadline": (PUBLICIZED,),
 }
 WARN_DAYS = 7
 
@@ -30,7 +40,7 @@ def send_daily_reminders() -> int:
 			fields=["name", "community_name", "township", "community", "county", "year", "workflow_state"],
 		)
 		for app in applications:
-			closes = effective_deadline(step, app.county, app.year)
+			closes = effective_deadline(step, app.township, app.year)
 			if not closes or not 0 <= date_diff(closes, today) <= WARN_DAYS:
 				continue
 			if step == "county_recommendation_deadline" and app.workflow_state == COUNTY_CERTIFIED:

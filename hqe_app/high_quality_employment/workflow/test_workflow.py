@@ -160,6 +160,20 @@ class TestApplicationWorkflow(FrappeTestCase):
 		self.assertEqual(self.state(name), (COUNTY_CERTIFIED, 1))
 		self.act(self.county, name, "Recommend")
 		self.act(self.city, name, "Start Review")
+		self.assert_refused(self.city, name, "Approve", "city review")  # not yet recorded (SPEC §11)
+		as_user(self.city)
+		frappe.get_doc(
+			{
+				"doctype": "HQE Review",
+				"application": name,
+				"review_level": "City",
+				"material_check": "材料齐全",
+				"data_check": "数据一致",
+				"site_visit_date": nowdate(),
+				"site_visit_people": "王五、赵六",
+				"site_visit_record": "窗口运行正常",
+			}
+		).insert()
 		self.act(self.city, name, "Approve")
 		doc = frappe.get_doc("HQE Application", name)
 		self.assertEqual(doc.workflow_state, PUBLICIZED)
@@ -286,7 +300,7 @@ class TestApplicationWorkflow(FrappeTestCase):
 		settings.append(
 			"extensions",
 			{
-				"county": "椒江区",
+				"region": "椒江区",
 				"year": CLOSED_YEAR,
 				"step": "county_certification_deadline",
 				"extended_to": str(add_days(nowdate(), 3)),

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.application_scoring import apply_scores
+from hqe_app.high_quality_employment.province_list import check_achievements
 from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
 	QUOTA_INDEX,
@@ -33,15 +34,18 @@ class HQEApplication(Document):
 		from hqe_app.high_quality_employment.doctype.hqe_media_report.hqe_media_report import HQEMediaReport
 		from hqe_app.high_quality_employment.doctype.hqe_objection.hqe_objection import HQEObjection
 
+		achievements: DF.SmallText | None
 		action_reason: DF.SmallText | None
 		amended_from: DF.Link | None
 		base_score: DF.Float
 		bonus_score: DF.Float
 		certified_workers: DF.Int
+		city_certification_document: DF.Link | None
 		community: DF.Link
 		community_name: DF.Data | None
 		corrections: DF.Table[HQEAppliedCorrection]
 		county: DF.Link | None
+		county_certification_document: DF.Link | None
 		data_flags: DF.JSON | None
 		eligible: DF.Check
 		employed: DF.Int
@@ -108,6 +112,7 @@ class HQEApplication(Document):
 	def validate(self) -> None:
 		self.validate_community()
 		self.validate_one_per_year()
+		check_achievements(self.achievements)
 		self.score()
 		check_save(self)
 

@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.programme.settings import setting
+from hqe_app.high_quality_employment.workflow.county_awards import award_amount
+from hqe_app.programme.workflow import CITY, COUNTY
 
 
 class HQEAward(Document):
@@ -18,6 +19,7 @@ class HQEAward(Document):
 
 		amount: DF.Currency
 		application: DF.Link
+		award_level: DF.Literal["City", "County"]
 		community_name: DF.Data | None
 		county: DF.Link | None
 		payment_date: DF.Date | None
@@ -28,12 +30,36 @@ class HQEAward(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		self.validate_one_per_level()
+		self.validate_payer()
 		self.set_default_amount()
 		self.validate_payment()
 
+	def validate_one_per_level(self) -> None:
+		existing = frappe.db.exists(
+			"HQE Award",
+			{"application": self.application, "award_level": self.award_level, "name": ("!=", self.name)},
+		)
+		if existing:
+			frappe.throw(
+				_("{0} already has a {1} award: {2}").format(self.application, _(self.award_level), existing),
+				frappe.DuplicateEntryError,
+			)
+
+	def validate_payer(self) -> None:
+		"""The city keeps the city's awards, a county its own (SPEC §11: each level pays its own)."""
+		if self.flags.ignore_permissions or frappe.session.user == "Administrator":
+			return
+		roles = set(frappe.get_roles())
+		if "HQE Administrator" in roles or {"City": CITY, "County": COUNTY}[self.award_level] in roles:
+			return
+		frappe.throw(
+			_("Only the {0} level records its awards").format(_(self.award_level)), frappe.PermissionError
+		)
+
 	def set_default_amount(self) -> None:
 		if not self.amount:
-			self.amount = setting(frappe.get_cached_doc("HQE Settings"), "city_award_amount")
+			self.amount = award_amount(self.award_level, self.county) or 0
 
 	def validate_payment(self) -> None:
 		if self.status != "Paid":

@@ -14,13 +14,18 @@ class HQEDeadlineExtension(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		county: DF.Link
 		extended_to: DF.Date
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
 		reason: DF.Data | None
-		step: DF.Literal["county_certification_deadline", "county_recommendation_deadline"]
+		region: DF.Link
+		step: DF.Literal[
+			"county_certification_deadline",
+			"county_recommendation_deadline",
+			"city_review_deadline",
+			"city_certification_deadline",
+		]
 		year: DF.Int
 	# end: auto-generated types
 	pass

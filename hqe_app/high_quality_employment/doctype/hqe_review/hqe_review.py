@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import flt
 from hqe_app.high_quality_employment.review_checks import (
 	check_verified_values,
 	field_label,
@@ -36,6 +37,7 @@ class HQEReview(Document):
 		reviewer: DF.Link | None
 		seal_note: DF.Data | None
 		site_visit_date: DF.Date | None
+		site_visit_people: DF.Data | None
 		site_visit_record: DF.SmallText | None
 		township: DF.Link | None
 		year: DF.Int
@@ -48,7 +50,21 @@ class HQEReview(Document):
 		self.validate_innovation_points()
 
 	def on_update(self) -> None:
-		rescore_application(self.application)
+		if self.changes_scores():
+			rescore_application(self.application)
+
+	def changes_scores(self) -> bool:
+		"""Whether this save changes what the application is scored on: its corrections or innovation
+		points. A decision alone (each workflow action writes one) leaves the scores as they are."""
+
+		def scored(review) -> tuple:
+			corrections = sorted((r.fieldname, str(r.verified_value)) for r in review.corrections)
+			return corrections, flt(review.innovation_points)
+
+		before = self.get_doc_before_save()
+		if before is None:
+			return scored(self) != ([], 0.0)
+		return scored(before) != scored(self)
 
 	def after_delete(self) -> None:
 		rescore_application(self.application)
@@ -73,6 +89,8 @@ class HQEReview(Document):
 			frappe.throw(
 				_("Corrections are made by the county and the city"), title=_("Verified Corrections")
 			)
+		if not self.corrections and not flt(self.innovation_points):
+			return  # nothing of this review changes the values the application is scored on
 		application = frappe.get_doc("HQE Application", self.application)
 		seen = set()
 		for row in self.corrections:
