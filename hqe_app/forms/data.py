@@ -42,9 +42,10 @@ def recommendation_form(
 ) -> dict[str, Any]:
 	"""附件2 for one application.
 
-	Contact person, phone and address come from the community; 建设成效 and the opinions from the
-	county's recommendation item when there is one. An opinion the item leaves empty falls back to
-	that level's review (its opinion and review date).
+	What the county typed on its recommendation item wins: contact person, phone, address and 建设成效
+	come from the item, and where it leaves one empty, from the community record (contacts) or the
+	community's own draft on the application (建设成效). An opinion the item leaves empty falls back
+	to that level's review (its opinion and review date).
 	"""
 	item = item or {}
 	by_level = {r.get("review_level"): r for r in reviews}
@@ -69,10 +70,10 @@ def recommendation_form(
 		"county": application.get("county") or community.get("county") or "",
 		"year": application.get("year"),
 		"community_name": application.get("community_name") or community.get("community_name") or "",
-		"contact_person": community.get("contact_person") or "",
-		"phone": community.get("phone") or "",
-		"address": community.get("address") or "",
-		"achievements": item.get("achievements") or "",
+		"contact_person": item.get("contact_person") or community.get("contact_person") or "",
+		"phone": item.get("phone") or community.get("phone") or "",
+		"address": item.get("address") or community.get("address") or "",
+		"achievements": item.get("achievements") or application.get("achievements") or "",
 		"opinions": opinions,
 	}
 
