@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from hqe_app.forms import texts as T
+from hqe_app.scoring.evaluate import ScoreCard
 from hqe_app.scoring.model import fmt_points
 
 Row = Mapping[str, Any]
@@ -85,7 +86,12 @@ def scoring_form(
 	base_max: float = 100,
 	bonus_max: float = 10,
 ) -> dict[str, Any]:
-	"""附件1 for one application: one row per indicator result, rows of one 序号 grouped (8A–8D → 8)."""
+	"""附件1 for one application: everything the score sheet shows, whoever draws it.
+
+	The print format, the desk's Excel export and `hqe-score -o` all lay out this one dict: the
+	notice's wording (title, labels, 评分办法), one row per indicator result (rows of one 序号 grouped,
+	8A–8D → 8), the points, the basis, the totals and the verdict.
+	"""
 	scheme = application.get("scheme")
 	rows: list[dict[str, Any]] = []
 	first: dict[str, Any] | None = None  # the first row of the current 序号
@@ -108,7 +114,7 @@ def scoring_form(
 			first = row
 		rows.append(row)
 	eligible = bool(application.get("eligible"))
-	return {
+	form = {
 		"name": application.get("name"),
 		"community_name": application.get("community_name") or "",
 		"township": application.get("township") or "",
@@ -125,3 +131,52 @@ def scoring_form(
 		"eligible": eligible,
 		"verdict": T.ELIGIBLE if eligible else T.NOT_ELIGIBLE,
 	}
+	form.update(
+		{
+			"annex": T.SCORING_ANNEX,
+			"title": T.SCORING_TITLE,
+			"subtitle": T.SCORING_SUBTITLE,
+			# (label, value) pairs, two to a line
+			"info": [
+				(T.COMMUNITY_NAME, form["community_name"]),
+				(T.YEAR, form["year"]),
+				(T.TOWNSHIP, form["township"]),
+				(T.COUNTY, form["county"]),
+			],
+			"header": list(T.SCORING_HEADER),
+			"totals": [
+				{"label": T.BASE_SCORE, "max": form["base_max"], "points": form["base_score"]},
+				{"label": T.BONUS_SCORE, "max": form["bonus_max"], "points": form["bonus_score"]},
+				{"label": T.TOTAL_SCORE, "max": form["total_max"], "points": form["total_score"]},
+			],
+			"pass_mark_label": T.PASS_MARK,
+		}
+	)
+	return form
+
+
+def scoring_form_of_card(identity: Row, card: ScoreCard, base_max: float, bonus_max: float) -> dict[str, Any]:
+	"""附件1 of an application scored without a site (`hqe-score`): the same rows the desk stores.
+
+	`identity` carries community_name, township, county and year; the results are the engine's, as
+	the desk writes them into HQE Indicator Result.
+	"""
+	application = {
+		**identity,
+		"scheme": card.scheme,
+		"base_score": card.base,
+		"bonus_score": card.bonus,
+		"total_score": card.total,
+		"eligible": card.eligible,
+	}
+	results = [
+		{
+			"indicator_code": r.code,
+			"indicator_name": r.name,
+			"max_points": r.max_points,
+			"points": r.points,
+			"basis": r.basis,
+		}
+		for r in card.results
+	]
+	return scoring_form(application, results, card.pass_mark, base_max, bonus_max)
