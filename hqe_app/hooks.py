@@ -8,6 +8,7 @@ required_apps = []
 
 export_python_type_annotations = True
 
+from hqe_app.programme.roles import programme_doctypes as _programme_doctypes
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
 
 # Roles and the application workflow ship as fixtures (SPEC §2, §3); the Role Profiles, one per
@@ -19,16 +20,35 @@ fixtures = [
 	{"dt": "Workflow", "filters": [["name", "=", WORKFLOW_NAME]]},
 ]
 
-after_install = "hqe_app.high_quality_employment.setup.sync_role_profiles"
-after_migrate = "hqe_app.high_quality_employment.setup.sync_role_profiles"
+after_install = [
+	"hqe_app.high_quality_employment.setup.sync_role_profiles",
+	"hqe_app.high_quality_employment.staff_indexes.add_indexes",
+]
+after_migrate = [
+	"hqe_app.high_quality_employment.setup.sync_role_profiles",
+	"hqe_app.high_quality_employment.staff_indexes.add_indexes",
+]
 before_uninstall = "hqe_app.uninstall.before_uninstall"
+
+# No node, no access: a programme role without a User Permission on the region tree reads nothing.
+permission_query_conditions = {
+	doctype: "hqe_app.high_quality_employment.permissions.query_conditions" for doctype in _programme_doctypes()
+}
+has_permission = {
+	doctype: "hqe_app.high_quality_employment.permissions.has_permission" for doctype in _programme_doctypes()
+}
+boot_session = "hqe_app.high_quality_employment.permissions.boot_session"
 
 scheduler_events = {
 	"daily": ["hqe_app.high_quality_employment.workflow.reminders.send_daily_reminders"],
 }
 
 # Import from / export to the data template on the HQE Application list; the reports' shared filters.
-app_include_js = ["/assets/hqe_app/js/hqe_application_import.js", "/assets/hqe_app/js/hqe_reports.js"]
+app_include_js = [
+	"/assets/hqe_app/js/hqe_application_import.js",
+	"/assets/hqe_app/js/hqe_reports.js",
+	"/assets/hqe_app/js/hqe_staff.js",
+]
 
 # The print formats 附件1 评分表 and 附件2 推荐表 read their contents through these.
 jinja = {

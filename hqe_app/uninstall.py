@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import frappe
+from hqe_app.high_quality_employment.staff_indexes import drop_indexes
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"
@@ -26,6 +27,7 @@ def before_uninstall() -> None:
 	remove_records_about_documents()
 	remove_roles()
 	remove_workflow()
+	drop_indexes()
 
 
 def remove_records_about_documents() -> None:

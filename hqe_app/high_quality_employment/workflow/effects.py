@@ -82,34 +82,45 @@ def responsible_users(doc, role: str) -> list[str]:
 
 	A node is a User Permission on a region at or above the community's township, or on the
 	community itself; a user without one is responsible for nothing (SPEC §2: every user has a node).
-	The cost is that of the node's own people, never of the site's users.
+	The query starts from those few nodes (the township's ancestors and the community) and reaches
+	their holders through the index on (allow, for_value) (staff_indexes.py): its cost is that of
+	the node's own people, never of the site's users.
 	"""
 	permission = frappe.qb.DocType("User Permission")
+	township = frappe.qb.DocType("HQE Region").as_("township")
+	node = frappe.qb.DocType("HQE Region").as_("node")
+	on_regions = _holders(
+		frappe.qb.from_(township)
+		.join(node)
+		.on((node.lft <= township.lft) & (node.rgt >= township.rgt))
+		.join(permission)
+		.on((permission.allow == "HQE Region") & (permission.for_value == node.name))
+		.where(township.name == doc.township),
+		permission,
+		role,
+	)
+	on_community = _holders(
+		frappe.qb.from_(permission).where(
+			(permission.allow == "HQE Community") & (permission.for_value == doc.community)
+		),
+		permission,
+		role,
+	)
+	return sorted({row[0] for row in (on_regions + on_community).run()})
+
+
+def _holders(query, permission, role: str):
+	"""The enabled holders of `role` among the User Permissions `query` reaches."""
 	has_role = frappe.qb.DocType("Has Role")
 	user = frappe.qb.DocType("User")
-	node = frappe.qb.DocType("HQE Region")
-	township = frappe.qb.DocType("HQE Region").as_("township")
-	covers_region = (
-		(permission.allow == "HQE Region") & (node.lft <= township.lft) & (node.rgt >= township.rgt)
-	)
-	is_community = (permission.allow == "HQE Community") & (permission.for_value == doc.community)
-	query = (
-		frappe.qb.from_(permission)
-		.join(has_role)
+	return (
+		query.join(has_role)
 		.on((has_role.parent == permission.user) & (has_role.parenttype == "User") & (has_role.role == role))
 		.join(user)
 		.on((user.name == permission.user) & (user.enabled == 1))
-		.left_join(node)
-		.on((permission.allow == "HQE Region") & (node.name == permission.for_value))
-		.left_join(township)
-		.on(township.name == doc.township)
-		.where(covers_region | is_community)
 		.where(permission.user.notin(("Administrator", "Guest")))
 		.select(permission.user)
-		.distinct()
-		.orderby(permission.user)
 	)
-	return [row[0] for row in query.run()]
 
 
 class Responsible:
