@@ -8,8 +8,11 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
 1. reports: each Script Report of the app, for the latest year, as Administrator (the whole
    province) and as a county user; median and slowest of --runs runs, in milliseconds;
 2. import: --rows applications for communities that have none in a fresh year, imported once with
-   the app's importer (hqe_app.high_quality_employment.importer.run_import) and once with Frappe's
-   Data Import (Insert New Records) of the same rows; both run the same controller validations. The
+   the app's importer (hqe_app.high_quality_employment.importer.run_import: Document.insert() per
+   row, one transaction, a savepoint per row) and once with Frappe's Data Import (Insert New Records:
+   Document.insert() per row under frappe.flags.in_import, a commit and a Data Import Log per row) of
+   the same rows. Both run every controller method and doc_event hook; the app's importer also runs
+   what in_import skips (notifications, defaults, select checks), as a form's insert does. The
    imported rows are deleted afterwards.
 """
 

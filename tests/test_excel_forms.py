@@ -111,24 +111,25 @@ def test_one_scoring_sheet_per_application_with_the_stored_values() -> None:
 	wb = load_workbook(io.BytesIO(workbook_bytes("scoring", [scoring(a) for a in apps])))
 	assert wb.sheetnames == ["前所村", "后所村"]
 	for ws, app in zip(wb.worksheets, apps, strict=True):
-		assert (ws["C3"].value, ws["F3"].value, ws["C4"].value, ws["F4"].value) == (
+		assert (ws["C4"].value, ws["F4"].value, ws["C5"].value, ws["F5"].value) == (
 			app["community_name"],
 			2024,
 			"前所街道",
 			"椒江区",
 		)
-		assert [c.value for c in ws[5]] == list(T.SCORING_HEADER)
-		for row, r in enumerate(app["results"], start=6):
+		assert ws["A3"].value == T.SCORING_SUBTITLE
+		assert [c.value for c in ws[6]] == list(T.SCORING_HEADER)
+		for row, r in enumerate(app["results"], start=7):
 			assert (ws.cell(row, 3).value, ws.cell(row, 5).value, ws.cell(row, 6).value) == (
 				r["max_points"],
 				r["points"],
 				r["basis"],
 			)
-		assert ws.cell(20, 1).value == T.TOTAL_SCORE and ws.cell(20, 5).value == app["total_score"]
-		assert ws.cell(21, 4).value == T.ELIGIBLE
-		assert {"A13:A16", "B13:B16"} <= {str(m) for m in ws.merged_cells.ranges}
+		assert ws.cell(21, 1).value == T.TOTAL_SCORE and ws.cell(21, 5).value == app["total_score"]
+		assert ws.cell(22, 4).value == T.ELIGIBLE
+		assert {"A14:A17", "B14:B17"} <= {str(m) for m in ws.merged_cells.ranges}
 		assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.fitToWidth == 1  # 9: A4
-	assert wb["后所村"].cell(19, 5).value == 7.5  # bonus 5 + 2.5 innovation, shown with its half point
+	assert wb["后所村"].cell(20, 5).value == 7.5  # bonus 5 + 2.5 innovation, shown with its half point
 
 
 def test_recommendation_sheet_fits_300_characters_and_three_opinion_blocks() -> None:

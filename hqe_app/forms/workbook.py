@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,6 +25,7 @@ FORMS = ("scoring", "recommendation")
 FORM_TITLES = {"scoring": "评分表", "recommendation": "推荐表"}
 FONT_NAME = "宋体"
 THIN = Side(style="thin", color="000000")
+ALL_SIDES = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE = Font(name=FONT_NAME, size=18, bold=True)
 BOLD = Font(name=FONT_NAME, size=11, bold=True)
 BODY = Font(name=FONT_NAME, size=11)
@@ -111,72 +115,105 @@ def recommendation_sheet(ws: Worksheet, f: Form) -> None:
 	_page(ws, "A1:F9", one_page=True)
 
 
-def scoring_sheet(ws: Worksheet, f: Form) -> None:
-	"""附件1: the application's header, one row per indicator, then base, bonus, total and the verdict."""
+def scoring_sheet(ws: Worksheet | WriteOnlyWorksheet, f: Form) -> int:
+	"""附件1 on an empty sheet: title, the application's lines, one row per indicator, the totals, the verdict.
+
+	Written row by row (`ws.append`, each row's height set before it), so the same function draws the
+	desk's export (a normal sheet) and `hqe-score -o` (a write-only sheet, thousands of them). Every
+	text comes from `f` (forms.data.scoring_form). Returns the number of the last row written.
+	"""
 	widths = (6, 12, 7, 48, 12, 34)
 	_widths(ws, widths)
-	_cell(ws, "A1", T.SCORING_ANNEX, SMALL, LEFT)
-	_merge(ws, "A2:F2", T.SCORING_TITLE, TITLE, CENTER)
-	ws.row_dimensions[2].height = 34
-	for row, (label1, value1, label2, value2) in (
-		(3, (T.COMMUNITY_NAME, f["community_name"], T.YEAR, f["year"])),
-		(4, (T.TOWNSHIP, f["township"], T.COUNTY, f["county"])),
-	):
-		_merge(ws, f"A{row}:B{row}", label1, BOLD, CENTER)
-		_merge(ws, f"C{row}:D{row}", value1, BODY, LEFT)
-		_cell(ws, f"E{row}", label2, BOLD, CENTER)
-		_cell(ws, f"F{row}", value2, BODY, LEFT)
-		ws.row_dimensions[row].height = 24
-		for span in ((1, 2), (3, 4), (5, 5), (6, 6)):
-			_box(ws, row, span[0], row, span[1])
-	header = 5
-	for column, label in enumerate(T.SCORING_HEADER, start=1):
-		cell = _cell(ws, f"{_col(column)}{header}", label, BOLD, CENTER)
-		cell.fill = HEADER_FILL
-		_box(ws, header, column, header, column)
-	ws.row_dimensions[header].height = 22
-	row = header
+	lines = _Lines(ws)
+	lines.add([(f["annex"], SMALL, LEFT)], 18)
+	lines.add([(f["title"], TITLE, CENTER)], 34, merges=["A{0}:F{0}"])
+	lines.add([(f["subtitle"], BODY, CENTER)], 20, merges=["A{0}:F{0}"])
+	info = f["info"]
+	for (label1, value1), (label2, value2) in zip(info[::2], info[1::2], strict=True):
+		lines.add(
+			[
+				(label1, BOLD, CENTER),
+				None,
+				(value1, BODY, LEFT),
+				None,
+				(label2, BOLD, CENTER),
+				(value2, BODY, LEFT),
+			],
+			24,
+			merges=["A{0}:B{0}", "C{0}:D{0}"],
+			boxed=True,
+		)
+	header = lines.add([(label, BOLD, CENTER, HEADER_FILL) for label in f["header"]], 22, boxed=True)
 	for r in f["rows"]:
-		row += 1
-		if r["rowspan"]:
-			span = f"{{0}}{row}:{{0}}{row + r['rowspan'] - 1}"
-			_merge(ws, span.format("A"), r["number"], BODY, CENTER)
-			_merge(ws, span.format("B"), r["item"], BODY, CENTER)
-			_box(ws, row, 1, row + r["rowspan"] - 1, 1)
-			_box(ws, row, 2, row + r["rowspan"] - 1, 2)
-		_cell(ws, f"C{row}", _number(r["max_points"]), BODY, CENTER)
-		_cell(ws, f"D{row}", r["method"], SMALL, LEFT)
-		_cell(ws, f"E{row}", _number(r["points"]), BOLD, CENTER)
-		_cell(ws, f"F{row}", r["basis"], SMALL, LEFT)
-		for column in range(3, 7):
-			_box(ws, row, column, row, column)
 		# SMALL (10 pt) text: about 1.1 characters per unit of column width
-		lines = max(_lines(r["method"], widths[3] * 1.1 - 2), _lines(r["basis"], widths[5] * 1.1 - 2), 1)
-		ws.row_dimensions[row].height = lines * POINTS_PER_LINE + 6
-	for label, maximum, value in (
-		(T.BASE_SCORE, f["base_max"], f["base_score"]),
-		(T.BONUS_SCORE, f["bonus_max"], f["bonus_score"]),
-		(T.TOTAL_SCORE, f["total_max"], f["total_score"]),
-	):
-		row += 1
-		_merge(ws, f"A{row}:B{row}", label, BOLD, CENTER)
-		_cell(ws, f"C{row}", _number(maximum), BODY, CENTER)
-		_cell(ws, f"E{row}", _number(value), BOLD, CENTER)
-		_summary_borders(ws, row)
-	row += 1
-	_merge(ws, f"A{row}:B{row}", T.PASS_MARK, BOLD, CENTER)
-	_cell(ws, f"C{row}", _number(f["pass_mark"]), BODY, CENTER)
-	_merge(ws, f"D{row}:F{row}", f["verdict"], BOLD, CENTER)
-	_summary_borders(ws, row, verdict=True)
-	_page(ws, f"A1:F{row}", one_page=False)
+		wrapped = max(_lines(r["method"], widths[3] * 1.1 - 2), _lines(r["basis"], widths[5] * 1.1 - 2), 1)
+		span = r["rowspan"] > 1
+		lines.add(
+			[
+				(r["number"], BODY, CENTER) if r["rowspan"] else None,
+				(r["item"], BODY, CENTER) if r["rowspan"] else None,
+				(_number(r["max_points"]), BODY, CENTER),
+				(r["method"], SMALL, LEFT),
+				(_number(r["points"]), BOLD, CENTER),
+				(r["basis"], SMALL, LEFT),
+			],
+			wrapped * POINTS_PER_LINE + 6,
+			merges=["A{0}:A{1}", "B{0}:B{1}"] if span else [],
+			boxed=True,
+			down=r["rowspan"] - 1,
+		)
+	for total in f["totals"]:
+		lines.add(
+			[(total["label"], BOLD, CENTER), None, (_number(total["max"]), BODY, CENTER), None,
+			 (_number(total["points"]), BOLD, CENTER), None],
+			22,
+			merges=["A{0}:B{0}"],
+			boxed=True,
+		)  # fmt: skip
+	last = lines.add(
+		[(f["pass_mark_label"], BOLD, CENTER), None, (_number(f["pass_mark"]), BODY, CENTER),
+		 (f["verdict"], BOLD, CENTER), None, None],
+		22,
+		merges=["A{0}:B{0}", "D{0}:F{0}"],
+		boxed=True,
+	)  # fmt: skip
+	_page(ws, f"A1:F{last}", one_page=False)
 	ws.print_title_rows = f"{header}:{header}"
+	return last
 
 
-def _summary_borders(ws: Worksheet, row: int, verdict: bool = False) -> None:
-	ws.row_dimensions[row].height = 22
-	spans = ((1, 2), (3, 3), (4, 6)) if verdict else ((1, 2), (3, 3), (4, 4), (5, 5), (6, 6))
-	for first, last in spans:
-		_box(ws, row, first, row, last)
+class _Lines:
+	"""Rows appended to a normal or a write-only sheet: values with their style, height, merges, borders."""
+
+	def __init__(self, ws: Worksheet | WriteOnlyWorksheet) -> None:
+		self.ws, self.row = ws, 0
+
+	def add(
+		self,
+		cells: list[tuple | None],
+		height: float,
+		merges: Iterable[str] = (),
+		boxed: bool = False,
+		down: int = 0,
+	) -> int:
+		"""Append one row; a merge "A{0}:A{1}" spans from this row down `down` more rows."""
+		self.row += 1
+		self.ws.row_dimensions[self.row].height = height  # before the row: a write-only sheet streams it
+		row = []
+		for spec in cells:
+			value, font, alignment, fill = (*spec, None)[:4] if spec else (None, None, None, None)
+			cell = WriteOnlyCell(self.ws, value=value)
+			if font:
+				cell.font, cell.alignment = font, alignment
+			if fill:
+				cell.fill = fill
+			if boxed:
+				cell.border = ALL_SIDES
+			row.append(cell)
+		self.ws.append(row)
+		for ref in merges:
+			self.ws.merged_cells.add(CellRange(ref.format(self.row, self.row + down)))
+		return self.row
 
 
 def _col(index: int) -> str:
@@ -215,8 +252,8 @@ def _box(ws: Worksheet, min_row: int, min_col: int, max_row: int, max_col: int) 
 
 def _page(ws: Worksheet, area: str, one_page: bool) -> None:
 	"""A4 portrait, centred, scaled to the page width (and height, for the one-page 推荐表)."""
-	ws.page_setup.paperSize = ws.PAPERSIZE_A4
-	ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+	ws.page_setup.orientation = Worksheet.ORIENTATION_PORTRAIT
 	ws.sheet_properties.pageSetUpPr.fitToPage = True
 	ws.page_setup.fitToWidth = 1
 	ws.page_setup.fitToHeight = 1 if one_page else 0

@@ -162,17 +162,17 @@ class TestPrintAndExcel(FrappeTestCase):
 		wb, filename = workbook_of("scoring", names=self.first.name)
 		self.assertEqual(filename, f"评分表-{self.first.community_name}-{YEAR}.xlsx")
 		[ws] = wb.worksheets
-		self.assertEqual((ws["C3"].value, ws["F3"].value, ws["C4"].value, ws["F4"].value), (
+		self.assertEqual((ws["C4"].value, ws["F4"].value, ws["C5"].value, ws["F5"].value), (
 			self.first.community_name, YEAR, TOWNSHIP, COUNTY,
 		))  # fmt: skip
 		self.assertEqual(
-			[c.value for c in ws[5]], ["序号", "建设项目", "分值", "评分办法", "得分", "评分依据"]
+			[c.value for c in ws[6]], ["序号", "建设项目", "分值", "评分办法", "得分", "评分依据"]
 		)
-		for row, r in enumerate(self.first.indicator_results, start=6):
+		for row, r in enumerate(self.first.indicator_results, start=7):
 			self.assertEqual(ws.cell(row, 3).value, r.max_points)
 			self.assertEqual(ws.cell(row, 5).value, r.points, r.indicator_code)
 			self.assertEqual(ws.cell(row, 6).value, r.basis)
-		total_row = 6 + len(self.first.indicator_results) + 2
+		total_row = 7 + len(self.first.indicator_results) + 2
 		self.assertEqual(
 			(ws.cell(total_row, 1).value, ws.cell(total_row, 5).value), ("总分", self.first.total_score)
 		)
@@ -213,8 +213,8 @@ class TestPrintAndExcel(FrappeTestCase):
 				as_list=True,
 			)
 		)
-		total_row = 6 + len(self.first.indicator_results) + 2
-		self.assertEqual({ws["C3"].value: ws.cell(total_row, 5).value for ws in wb.worksheets}, stored)
+		total_row = 7 + len(self.first.indicator_results) + 2
+		self.assertEqual({ws["C4"].value: ws.cell(total_row, 5).value for ws in wb.worksheets}, stored)
 
 	def test_county_user_exports_own_county(self):
 		frappe.set_user(ensure_user("print-jj@example.com", "county", region=COUNTY))

@@ -1,5 +1,8 @@
 """Write the scored workbook: the ranked summary, the quota per county, refused rows, one 附件1 sheet each.
 
+The 附件1 sheets are drawn by the desk's own renderer (forms.workbook.scoring_sheet of forms.data), so
+an application's score sheet reads the same offline and from the site.
+
 Written in openpyxl's write-only mode so a county's or a province's rows stream to disk.
 """
 
@@ -17,6 +20,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from hqe_app.forms.data import scoring_form_of_card
+from hqe_app.forms.workbook import scoring_sheet
 from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
 from hqe_app.scoring.evaluate import ScoreCard
@@ -147,42 +152,12 @@ def sheet_title(index: int, community: str) -> str:
 
 
 def _score_sheet(wb: Workbook, scheme: Scheme, index: int, r: RowResult, _: Translator) -> None:
+	"""附件1 as the desk exports it (forms.workbook.scoring_sheet of forms.data), then the 距离达标 block."""
 	ws = _UniqueTitleSheet(parent=wb, title=sheet_title(index, r.community))
 	wb._add_sheet(ws)
-	for column, width in zip("ABCDE", (6, 22, 8, 8, 80), strict=True):
-		ws.column_dimensions[column].width = width
-	title = WriteOnlyCell(ws, value=_("Scoring Sheet of High-quality Employment Community (Village)"))
-	title.font = TITLE
-	ws.append([title])
-	ws.append(
-		[
-			_("Community Name"),
-			r.community,
-			_("Township"),
-			r.township,
-			f"{_('County')}：{r.county}  {_('Year')}：{r.year}",
-		]
-	)
-	_header(
-		ws, [_("Indicator No."), _("Scoring Item"), _("Max Points"), _("Points Scored"), _("Scoring Basis")]
-	)
-	for result in r.card.results:
-		ws.append([result.code, result.name, result.max_points, result.points, result.basis])
-	card = r.card
-	ws.append([None, _("Base Score"), scheme.base_max, card.base])
-	ws.append([None, _("Bonus Score"), scheme.bonus_max, card.bonus])
-	ws.append(
-		[
-			None,
-			_("Total Score"),
-			scheme.base_max + scheme.bonus_max,
-			card.total,
-			_("Pass mark {0}: {1}").format(
-				fmt_points(card.pass_mark), _("Eligible") if card.eligible else _("Not eligible")
-			),
-		]
-	)
-	_gap_block(ws, scheme, card, _)
+	identity = {"community_name": r.community, "township": r.township, "county": r.county, "year": r.year}
+	scoring_sheet(ws, scoring_form_of_card(identity, r.card, scheme.base_max, scheme.bonus_max))
+	_gap_block(ws, scheme, r.card, _)
 	ws.close()  # finish this sheet's XML now, so thousands of sheets are not held open until save
 
 
