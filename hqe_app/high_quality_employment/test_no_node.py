@@ -9,22 +9,25 @@ users are added.
 """
 
 import contextlib
+import json
 
 import frappe
 from frappe.desk.query_report import run as run_report
 from frappe.model.workflow import apply_workflow
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import get_test_client, now_datetime
+from frappe.utils import get_test_client
 from hqe_app.high_quality_employment import permissions
 from hqe_app.high_quality_employment.testing import (
 	CITY,
+	add_scenery_users,
 	api_credentials,
 	delete_applications,
 	ensure_community,
 	ensure_region,
 	ensure_user,
 	make_application,
+	remove_users_like,
 )
 
 YEAR = 2094
@@ -50,69 +53,6 @@ def counted_queries():
 		del frappe.db.sql  # the instance attribute; the class's method is back
 
 
-def add_unrelated_users(count: int) -> None:
-	"""`count` users of every level elsewhere (another city, another county) or without a node.
-
-	Written with multi-row inserts: the users are the test's scenery, not what it tests.
-	"""
-	now = now_datetime()
-	levels = ("HQE Community Officer", "HQE Township Reviewer", "HQE County Assessor", "HQE City Reviewer")
-	nodes = (OTHER_CITY, OTHER_COUNTY, OTHER_TOWNSHIP, "黄岩区", None)
-	users, roles, perms = [], [], []
-	for i in range(count):
-		email = f"{UNRELATED}{i:04d}@example.com"
-		users.append(
-			(
-				email,
-				email,
-				f"无关{i}",
-				f"无关{i}",
-				1,
-				"System User",
-				now,
-				now,
-				"Administrator",
-				"Administrator",
-			)
-		)
-		roles.append((frappe.generate_hash(), email, "User", "roles", levels[i % 4], 1, now, now))
-		node = nodes[i % 5]
-		if node:
-			perms.append((frappe.generate_hash(), email, "HQE Region", node, 1, now, now, "Administrator"))
-	frappe.db.bulk_insert(
-		"User",
-		[
-			"name",
-			"email",
-			"first_name",
-			"full_name",
-			"enabled",
-			"user_type",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-		],
-		users,
-	)
-	frappe.db.bulk_insert(
-		"Has Role",
-		["name", "parent", "parenttype", "parentfield", "role", "idx", "creation", "modified"],
-		roles,
-	)
-	frappe.db.bulk_insert(
-		"User Permission",
-		["name", "user", "allow", "for_value", "apply_to_all_doctypes", "creation", "modified", "owner"],
-		perms,
-	)
-
-
-def remove_unrelated_users() -> None:
-	emails = frappe.get_all("User", filters={"name": ("like", UNRELATED + "%")}, pluck="name")
-	for doctype, field in (("User Permission", "user"), ("Has Role", "parent"), ("User", "name")):
-		frappe.db.delete(doctype, {field: ("in", emails or [""])})
-
-
 class TestNoNodeNoAccess(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -123,7 +63,7 @@ class TestNoNodeNoAccess(FrappeTestCase):
 		ensure_region(OTHER_TOWNSHIP, "Township", OTHER_COUNTY)
 		cls.communities = [ensure_community("海门街道", f"节点测试{i}村") for i in range(5)]
 		cls.lishui = ensure_community(OTHER_TOWNSHIP, "节点丽水村")
-		remove_unrelated_users()
+		remove_users_like(UNRELATED)
 		cls.cleanup()
 		cls.apps = [make_application(c, year=YEAR, seed=3, **STRONG).name for c in cls.communities]
 		cls.lishui_app = make_application(cls.lishui, year=YEAR, seed=3, **STRONG).name
@@ -144,7 +84,7 @@ class TestNoNodeNoAccess(FrappeTestCase):
 	def tearDownClass(cls):
 		frappe.set_user("Administrator")
 		cls.cleanup()
-		remove_unrelated_users()
+		remove_users_like(UNRELATED)
 		frappe.db.commit()
 		super().tearDownClass()
 
@@ -201,7 +141,7 @@ class TestNoNodeNoAccess(FrappeTestCase):
 		response = make_request(
 			target=client.get,
 			args=("/api/resource/HQE Application",),
-			kwargs={"headers": headers, "query_string": {"filters": '{"year": %d}' % YEAR}},
+			kwargs={"headers": headers, "query_string": {"filters": json.dumps({"year": YEAR})}},
 		)
 		self.assertEqual((response.status_code, response.json["data"]), (200, []))
 		response = make_request(
@@ -267,7 +207,7 @@ class TestNoNodeNoAccess(FrappeTestCase):
 
 		run(1)  # warm the caches the first action of each user fills
 		before = run(2)
-		add_unrelated_users(1000)
+		add_scenery_users(1000, UNRELATED, (OTHER_CITY, OTHER_COUNTY, OTHER_TOWNSHIP, "黄岩区", None))
 		self.assertEqual(frappe.db.count("User", {"name": ("like", UNRELATED + "%")}), 1000)
 		after = run(3)
 		self.assertEqual(after, before)

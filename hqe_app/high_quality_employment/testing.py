@@ -158,3 +158,51 @@ def api_credentials(email: str) -> str:
 
 	secret = generate_keys(email)["api_secret"]
 	return f"token {frappe.db.get_value('User', email, 'api_key')}:{secret}"
+
+
+def add_scenery_users(count: int, prefix: str, nodes: tuple[str | None, ...]) -> None:
+	"""`count` enabled users of every level, each on one of `nodes` (HQE Regions; None: no node).
+
+	Scenery for tests and benchmarks of what must not depend on the number of staff, written with
+	multi-row inserts (a User.insert costs most of a second on Frappe v15).
+	"""
+	now = frappe.utils.now_datetime()
+	levels = list(LEVEL_ROLES.values())
+	users, roles, permissions = [], [], []
+	for i in range(count):
+		email = f"{prefix}{i:06d}@example.com"
+		users.append(
+			(email, email, f"{prefix}{i}", 1, "System User", now, now, "Administrator", "Administrator")
+		)
+		roles.append((frappe.generate_hash(), email, "User", "roles", levels[i % len(levels)], 1, now, now))
+		node = nodes[i % len(nodes)]
+		if node:
+			permissions.append(
+				(frappe.generate_hash(), email, "HQE Region", node, 1, now, now, "Administrator")
+			)
+	standard = ["creation", "modified"]
+	frappe.db.bulk_insert(
+		"User",
+		["name", "email", "first_name", "enabled", "user_type", *standard, "owner", "modified_by"],
+		users,
+		chunk_size=5000,
+	)
+	frappe.db.bulk_insert(
+		"Has Role",
+		["name", "parent", "parenttype", "parentfield", "role", "idx", *standard],
+		roles,
+		chunk_size=5000,
+	)
+	frappe.db.bulk_insert(
+		"User Permission",
+		["name", "user", "allow", "for_value", "apply_to_all_doctypes", *standard, "owner"],
+		permissions,
+		chunk_size=5000,
+	)
+
+
+def remove_users_like(prefix: str) -> None:
+	"""Remove the users `add_scenery_users` wrote (their roles and User Permissions with them)."""
+	emails = frappe.get_all("User", filters={"name": ("like", prefix + "%")}, pluck="name")
+	for doctype, field in (("User Permission", "user"), ("Has Role", "parent"), ("User", "name")):
+		frappe.db.delete(doctype, {field: ("in", emails or [""])})
