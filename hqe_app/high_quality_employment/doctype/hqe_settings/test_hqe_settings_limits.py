@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
-from hqe_app.high_quality_employment.testing import api_credentials
+from hqe_app.high_quality_employment.testing import CITY, api_credentials, ensure_tree
 
 ADMIN = "hqe-limits-admin@example.com"
 
@@ -19,6 +19,11 @@ def ensure_administrator(email: str) -> str:
 	user = frappe.get_doc("User", email)
 	user.set("roles", [{"role": "HQE Administrator"}])
 	user.save(ignore_permissions=True)
+	ensure_tree()
+	if not frappe.db.exists("User Permission", {"user": email, "allow": "HQE Region", "for_value": CITY}):
+		frappe.get_doc(
+			{"doctype": "User Permission", "user": email, "allow": "HQE Region", "for_value": CITY}
+		).insert(ignore_permissions=True)  # every programme user has a node (SPEC §2)
 	return email
 
 
