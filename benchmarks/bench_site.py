@@ -14,6 +14,14 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
    the same rows. Both run every controller method and doc_event hook; the app's importer also runs
    what in_import skips (notifications, defaults, select checks), as a form's insert does. The
    imported rows are deleted afterwards.
+3. staff import (--staff-rows N): a province's staff shape (one officer per community, two people
+   per township, five per county, ten per city, up to N rows) written to the staff workbook and
+   imported once with hqe_app.high_quality_employment.staff_import.import_file, as a background
+   import commits (every COMMIT_EVERY rows); rows/s. The users stay unless --drop-staff.
+4. actions (--actions N): Submit, Consent and Certify of N applications of one township, each as its
+   level's user with a node, timed with its commit (median / p95 / slowest, ms); then --scenery
+   users of every level are added on other nodes or none, and the same is measured on N fresh
+   applications: the figures must not grow with the number of users.
 """
 
 from __future__ import annotations
@@ -48,6 +56,10 @@ def main() -> None:
 	parser.add_argument("--rows", type=int, default=5000)
 	parser.add_argument("--skip-import", action="store_true")
 	parser.add_argument("--skip-reports", action="store_true")
+	parser.add_argument("--staff-rows", type=int, default=0, help="staff import of N rows (0: skip)")
+	parser.add_argument("--drop-staff", action="store_true", help="delete the imported staff afterwards")
+	parser.add_argument("--actions", type=int, default=0, help="time N Submit/Consent/Certify (0: skip)")
+	parser.add_argument("--scenery", type=int, default=30000, help="users added between the two rounds")
 	args = parser.parse_args()
 
 	frappe.init(site=args.site, sites_path=args.sites_path)
@@ -59,6 +71,10 @@ def main() -> None:
 			bench_reports(args.runs)
 		if not args.skip_import:
 			bench_import(args.rows)
+		if args.actions:
+			bench_actions(args.actions, args.scenery)
+		if args.staff_rows:
+			bench_staff_import(args.staff_rows, args.drop_staff)
 	finally:
 		frappe.destroy()
 
@@ -208,3 +224,142 @@ def delete_year(year: int) -> None:
 
 if __name__ == "__main__":
 	main()
+
+
+STAFF = "hqe-bench-staff-"
+SCENERY = "hqe-bench-scenery-"
+STRONG = {"working_age_capable": 1000, "labor_force": 900, "employed": 890, "certified_workers": 300}
+
+
+def staff_rows(count: int) -> list[dict]:
+	"""A province's staff shape over the site's nodes, top level first, `count` rows at most."""
+	from hqe_app.programme.staff import LEVEL_LABELS
+
+	regions = frappe.get_all("HQE Region", fields=["name", "region_level"], order_by="lft asc")
+	places = [
+		(level, r.name, "")
+		for level, per_node in (("City", 10), ("County", 5), ("Township", 2))
+		for r in regions
+		if r.region_level == level
+		for _ in range(per_node)
+	]
+	for c in frappe.get_all("HQE Community", fields=["name", "township"], order_by="name asc"):
+		places.append(("Community", c.name, c.township))
+	return [
+		{
+			"full_name": f"测试人员{i}",
+			"mobile_no": f"17{i:09d}",
+			"email": f"{STAFF}{i:06d}@example.com",
+			"level": LEVEL_LABELS[level],
+			"node": node,
+			"parent": parent,
+		}
+		for i, (level, node, parent) in enumerate(places[:count])
+	]
+
+
+def bench_staff_import(count: int, drop: bool) -> None:
+	from hqe_app.forms.staff_workbook import template_bytes
+	from hqe_app.high_quality_employment import staff_import
+
+	delete_staff()
+	rows = staff_rows(count)
+	path = Path(tempfile.mkdtemp()) / "staff.xlsx"
+	path.write_bytes(template_bytes(frappe._, rows))
+	users_before = frappe.db.count("User")
+	print(f"\nstaff import of {len(rows):,} rows ({users_before:,} users on the site before):")
+	start = time.perf_counter()
+	outcome = staff_import.import_file(str(path), progress=True)
+	frappe.db.commit()
+	elapsed = time.perf_counter() - start
+	assert not outcome.errors, outcome.errors[:3]
+	print(
+		f"  {elapsed:7.1f} s  ({len(rows) / elapsed:,.1f} rows/s, {elapsed / len(rows) * 1000:,.0f} ms/row; "
+		f"{outcome.counts})"
+	)
+	print(f"  30,000 rows at this rate: {30000 * elapsed / len(rows) / 3600:.1f} h")
+	start = time.perf_counter()
+	again = staff_import.import_file(str(path), progress=True)
+	print(f"  the same workbook again: {time.perf_counter() - start:6.1f} s ({again.counts})")
+	if drop:
+		delete_staff()
+
+
+def delete_staff() -> None:
+	"""Remove the benchmark's staff and what Frappe created with each user."""
+	from hqe_app.high_quality_employment.testing import remove_users_like
+
+	like = ("like", STAFF + "%")
+	frappe.db.delete("Notification Settings", {"name": like})
+	frappe.db.delete("DocShare", {"user": like})
+	frappe.db.delete("User Social Login", {"parent": like})
+	frappe.db.delete("Contact Email", {"email_id": like})
+	frappe.db.delete("Contact", {"email_id": like})
+	remove_users_like(STAFF)
+	frappe.db.commit()
+
+
+def bench_actions(runs: int, scenery: int) -> None:
+	"""Submit, Consent and Certify as the users of one township's chain, before and after `scenery` users."""
+	from hqe_app.high_quality_employment.testing import (
+		add_scenery_users,
+		ensure_user,
+		remove_users_like,
+	)
+
+	township = frappe.db.sql(
+		"""select township from `tabHQE Community` where disabled = 0
+		group by township having count(*) >= %s order by township limit 1""",
+		runs,
+	)[0][0]
+	county = frappe.db.get_value("HQE Region", township, "parent_hqe_region")
+	city = frappe.db.get_value("HQE Region", county, "parent_hqe_region")
+	communities = frappe.get_all(
+		"HQE Community", filters={"township": township, "disabled": 0}, pluck="name"
+	)[:runs]
+	year = int(frappe.db.sql("select max(year) from `tabHQE Application`")[0][0] or 2030) + 5
+	frappe.flags.in_import = True  # the benchmark's own users, like an import: not throttled
+	villages = [
+		ensure_user(f"hqe-bench-village-{i}@example.com", "community", community=c)
+		for i, c in enumerate(communities)
+	]
+	chain = {
+		"Consent": ensure_user("hqe-bench-township@example.com", "township", township),
+		"Certify": ensure_user(BENCH_USER, "county", county),
+	}
+	ensure_user("hqe-bench-city@example.com", "city", city)
+	frappe.flags.in_import = False
+	frappe.db.commit()
+	print(f"\nactions of {runs} applications in {township} ({county}, {city}), median / p95 / slowest (ms):")
+	remove_users_like(SCENERY)
+	round_(year, communities, villages, chain, "before")
+	others = [r for r in frappe.get_all("HQE Region", pluck="name") if r not in (township, county, city)]
+	add_scenery_users(scenery, SCENERY, (*others, None))
+	frappe.db.commit()
+	round_(year + 1, communities, villages, chain, f"+{scenery:,}")
+	remove_users_like(SCENERY)
+	frappe.db.commit()
+
+
+def round_(year, communities, villages, chain, label) -> None:
+	from frappe.model.workflow import apply_workflow
+	from hqe_app.high_quality_employment.testing import make_application
+
+	names = [make_application(c, year=year, seed=3, **STRONG).name for c in communities]
+	frappe.db.commit()
+	timings: dict[str, list[float]] = {"Submit": [], "Consent": [], "Certify": []}
+	for action in timings:
+		for name, village in zip(names, villages, strict=True):
+			frappe.set_user(village if action == "Submit" else chain[action])
+			start = time.perf_counter()
+			apply_workflow(frappe.get_doc("HQE Application", name), action)
+			frappe.db.commit()
+			timings[action].append((time.perf_counter() - start) * 1000)
+			frappe.set_user("Administrator")
+	users = frappe.db.count("User", {"enabled": 1})
+	cells = "   ".join(
+		f"{action} {statistics.median(t):5.0f} / {statistics.quantiles(t, n=20)[-1]:5.0f} / {max(t):5.0f}"
+		for action, t in timings.items()
+	)
+	print(f"  {label:>8} ({users:,} enabled users): {cells}")
+	delete_year(year)
