@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.page import PageMargins
@@ -203,17 +203,32 @@ class _Lines:
 		for spec in cells:
 			value, font, alignment, fill = (*spec, None)[:4] if spec else (None, None, None, None)
 			cell = WriteOnlyCell(self.ws, value=value)
-			if font:
-				cell.font, cell.alignment = font, alignment
-			if fill:
-				cell.fill = fill
-			if boxed:
-				cell.border = ALL_SIDES
+			if font or fill or boxed:
+				cell.style = _named_style(self.ws.parent, font, alignment, fill, ALL_SIDES if boxed else None)
 			row.append(cell)
 		self.ws.append(row)
 		for ref in merges:
 			self.ws.merged_cells.add(CellRange(ref.format(self.row, self.row + down)))
 		return self.row
+
+
+def _named_style(wb: Workbook, font, alignment, fill, border) -> str:
+	"""The workbook's named style of this look, registered once: thousands of sheets reuse a handful of
+	looks, and a named style is set on a cell by name instead of indexing each part again."""
+	parts = (font, alignment, fill, border)
+	key = tuple(id(part) for part in parts)  # the module's own style objects: hashing them would cost more
+	name = f"hqe-{_LOOKS.setdefault(key, len(_LOOKS))}"
+	if name not in wb.named_styles:
+		style = NamedStyle(name=name)
+		for attribute, part in zip(("font", "alignment", "fill", "border"), parts, strict=True):
+			if part is not None:
+				setattr(style, attribute, part)
+		wb.add_named_style(style)
+	return name
+
+
+#: Each look (ids of the module's font, alignment, fill, border) → its number in the named styles' names.
+_LOOKS: dict[tuple[int, ...], int] = {}
 
 
 def _col(index: int) -> str:
