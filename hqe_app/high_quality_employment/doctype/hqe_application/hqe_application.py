@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from hqe_app.high_quality_employment.application_scoring import apply_scores
+from hqe_app.high_quality_employment.authority import check_field_authority
+from hqe_app.high_quality_employment.input_checks import convert_inputs
 from hqe_app.high_quality_employment.province_list import check_achievements
 from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
@@ -14,6 +16,7 @@ from hqe_app.high_quality_employment.workflow.guards import (
 	guard_delete,
 	guard_province_recommendation,
 )
+from hqe_app.programme.lifecycle import DRAFT
 
 
 class HQEApplication(Document):
@@ -110,6 +113,7 @@ class HQEApplication(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		self.check_input()
 		self.validate_community()
 		self.validate_one_per_year()
 		check_achievements(self.achievements)
@@ -120,6 +124,7 @@ class HQEApplication(Document):
 		apply_effects(self)
 
 	def before_update_after_submit(self) -> None:
+		self.check_input()
 		self.score()
 		check_save(self)
 		guard_province_recommendation(self)
@@ -132,6 +137,12 @@ class HQEApplication(Document):
 
 	def on_trash(self) -> None:
 		guard_delete(self)
+
+	def check_input(self) -> None:
+		"""Values converted to their types, then held to who may write them in this state."""
+		convert_inputs(self)
+		before = self.get_doc_before_save()
+		check_field_authority(self, (before and before.workflow_state) or DRAFT)
 
 	def validate_community(self) -> None:
 		if frappe.db.get_value("HQE Community", self.community, "disabled"):

@@ -4,6 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from hqe_app.high_quality_employment.authority import check_field_authority
+from hqe_app.high_quality_employment.input_checks import convert_inputs
 
 
 class HQECommunity(Document):
@@ -29,6 +31,8 @@ class HQECommunity(Document):
 		self.validate_unique_in_township()
 
 	def validate(self) -> None:
+		convert_inputs(self)
+		check_field_authority(self, None)
 		self.community_name = (self.community_name or "").strip()
 		self.validate_township()
 		if not self.is_new():

@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
+from hqe_app.high_quality_employment.authority import check_field_authority, check_review_level
+from hqe_app.high_quality_employment.input_checks import convert_inputs
 from hqe_app.high_quality_employment.review_checks import (
 	check_verified_values,
 	field_label,
@@ -44,6 +46,10 @@ class HQEReview(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		convert_inputs(self)
+		state = frappe.db.get_value("HQE Application", self.application, "workflow_state")
+		check_review_level(self, state)
+		check_field_authority(self, state)
 		self.reviewer = self.reviewer or frappe.session.user
 		self.validate_one_per_level()
 		self.validate_corrections()

@@ -1,0 +1,198 @@
+"""Who may write which fields of which DocType, in which state of the application (SPEC §2, §3, §11).
+
+One table, read by the server's check on every save (whatever the door: form, REST, import, bulk,
+server code) and by the tests that walk it. A field nobody is granted is the system's: a save by a
+user that changes it is refused, except the RECOMPUTED ones, which every save derives again (a value
+a client sends for them is ignored). Frappe-free.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from hqe_app.programme.lifecycle import (
+	CITY_CERTIFIED,
+	CITY_REVIEW,
+	COUNTY_CERTIFIED,
+	DRAFT,
+	PENDING_COUNTY,
+	PENDING_TOWNSHIP,
+	PUBLICIZED,
+	RECOMMENDED,
+)
+from hqe_app.programme.roles import ADMINISTRATOR
+from hqe_app.programme.workflow import CITY, COMMUNITY, COUNTY, STATES, TOWNSHIP
+
+APPLICATION = "HQE Application"
+REVIEW = "HQE Review"
+COMMUNITY_DOCTYPE = "HQE Community"
+
+ANY_STATE = None
+
+
+class Grant(NamedTuple):
+	doctype: str
+	fields: frozenset[str]
+	roles: frozenset[str]
+	states: frozenset[str] | None  # the application's states in which the grant holds; None: any
+	#: for a table: "rows" may add, change and remove rows; "append" may add rows and change only
+	#: `columns` of the rows already there (nothing recorded is removed)
+	rows: str = "rows"
+	columns: frozenset[str] = frozenset()
+
+
+def _grant(doctype, fields, roles, states=ANY_STATE, rows="rows", columns=()) -> Grant:
+	return Grant(
+		doctype,
+		frozenset(fields),
+		frozenset(roles),
+		None if states is None else frozenset(states),
+		rows,
+		frozenset(columns),
+	)
+
+
+#: The community's own data (SPEC §4): its indicator values, media reports and evidence.
+INDICATOR_FIELDS = frozenset(
+	{
+		"working_age_capable",
+		"labor_force",
+		"employed",
+		"low_income_households",
+		"low_income_households_employed",
+		"certified_workers",
+		"pension_employee_insured",
+		"pension_resident_insured",
+		"entrepreneurs",
+		"new_market_entities",
+		"jobs_created",
+		"hard_to_employ_persons",
+		"new_public_welfare_jobs",
+		"has_service_venue",
+		"has_professional_staff",
+		"has_stable_funding",
+		"has_published_services",
+		"uses_information_system",
+		"hr_survey_conducted",
+		"hr_survey_data_complete",
+		"hr_survey_updated_regularly",
+		"visits_recorded",
+		"publishes_job_info",
+		"job_referral_level",
+		"policy_materials_on_site",
+		"policy_multichannel_promotion",
+		"has_public_welfare_jobs",
+		"graduate_survey_assistance",
+		"employment_registration",
+		"skills_training",
+		"unemployed_training_referral",
+		"entrepreneurship_training",
+		"incubation_services",
+		"startup_loan_assistance",
+		"subsidy_flexible_employment",
+		"subsidy_public_welfare_jobs",
+		"subsidy_graduates",
+		"subsidy_startup_loan_interest",
+		"subsidy_startup",
+		"other_services_level",
+	}
+)
+COMMUNITY_DATA = INDICATOR_FIELDS | {"community", "year", "media_reports", "evidence", "achievements"}
+
+#: Derived by the server on every save: what a client sends for them is ignored.
+RECOMPUTED = {
+	APPLICATION: frozenset(
+		{
+			"community_name",
+			"township",
+			"county",
+			"scheme",
+			"base_score",
+			"bonus_score",
+			"total_score",
+			"self_reported_total",
+			"eligible",
+			"score_flags",
+			"to_pass_options",
+			"data_flags",
+			"indicator_results",
+			"corrections",
+			"innovation_points",
+			"media_reports_county",
+			"media_reports_city",
+			"media_reports_province",
+		}
+	),
+	REVIEW: frozenset({"community_name", "year", "township", "county", "reviewer"}),
+	COMMUNITY_DOCTYPE: frozenset({"county"}),
+}
+
+#: The state each level reviews in: its review is written while the application waits for it.
+REVIEW_STATES = {
+	"Township": frozenset({PENDING_TOWNSHIP}),
+	"County": frozenset({PENDING_COUNTY, COUNTY_CERTIFIED}),
+	"City": frozenset({RECOMMENDED, CITY_REVIEW, PUBLICIZED}),
+}
+#: The role that writes each level's review.
+REVIEW_ROLE = {"Township": TOWNSHIP, "County": COUNTY, "City": CITY}
+
+GRANTS: tuple[Grant, ...] = (
+	# the community's data is the community's, and only while it is a draft (a return brings it back)
+	_grant(APPLICATION, COMMUNITY_DATA, {COMMUNITY}, {DRAFT}),
+	# 建设成效: drafted by the community with its application, edited by the county (SPEC §8, §11)
+	_grant(APPLICATION, {"achievements"}, {COUNTY}, {PENDING_COUNTY, COUNTY_CERTIFIED}),
+	# the reason for the next action, written by whoever acts in the state
+	*(_grant(APPLICATION, {"action_reason"}, {s.editor}, {s.name}) for s in STATES),
+	# objections during publication: recorded and resolved by the city, never removed
+	_grant(APPLICATION, {"objections"}, {CITY}, {PUBLICIZED}, rows="append", columns={"resolution"}),
+	_grant(APPLICATION, {"recommended_to_province"}, {CITY}, {CITY_CERTIFIED}),
+	# a review's contents, by its own level's role while the application is at that level
+	*(
+		_grant(
+			REVIEW,
+			{"application", "review_level", "decision", "opinion", "seal_note", "review_date"},
+			{role},
+			REVIEW_STATES[level],
+		)
+		for level, role in REVIEW_ROLE.items()
+	),
+	_grant(REVIEW, {"corrections"}, {COUNTY}, REVIEW_STATES["County"]),
+	_grant(REVIEW, {"innovation_points"}, {COUNTY}, REVIEW_STATES["County"]),
+	_grant(REVIEW, {"corrections"}, {CITY}, REVIEW_STATES["City"]),
+	_grant(
+		REVIEW,
+		{"material_check", "data_check", "site_visit_date", "site_visit_people", "site_visit_record"},
+		{CITY},
+		REVIEW_STATES["City"],
+	),
+	# a community's record: its officer keeps the contacts; its place in the tree is the administrator's
+	_grant(
+		COMMUNITY_DOCTYPE,
+		{"contact_person", "phone", "address"},
+		{COMMUNITY, TOWNSHIP, COUNTY, ADMINISTRATOR},
+	),
+	_grant(
+		COMMUNITY_DOCTYPE,
+		{"community_name", "community_type", "township", "disabled"},
+		{ADMINISTRATOR},
+	),
+)
+#: DocTypes whose writes the table governs.
+GOVERNED = frozenset(g.doctype for g in GRANTS)
+
+
+def grants_for(doctype: str, fieldname: str, roles: set[str], state: str | None) -> list[Grant]:
+	"""The grants that let a holder of `roles` write `fieldname` of `doctype` in `state`."""
+	return [
+		g
+		for g in GRANTS
+		if g.doctype == doctype
+		and fieldname in g.fields
+		and g.roles & roles
+		and (g.states is None or state in g.states)
+	]
+
+
+def review_level_of(roles: set[str]) -> list[str]:
+	"""The review levels a user's roles let them write, lowest first."""
+	return [level for level, role in REVIEW_ROLE.items() if role in roles]

@@ -1,0 +1,75 @@
+"""Strict conversion of submitted values (programme/coercion.py): exact or refused, never rounded."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from hqe_app.programme.coercion import (
+	NOT_CHECK,
+	NOT_DATE,
+	NOT_NUMBER,
+	NOT_OPTION,
+	NOT_SCALAR,
+	NOT_WHOLE,
+	Refused,
+	coerce,
+)
+
+
+@pytest.mark.parametrize(
+	("value", "expected"), [(3, 3), ("3", 3), (" 12 ", 12), (4.0, 4), ("7.0", 7), (0, 0), ("-2", -2)]
+)
+def test_whole_numbers_convert_exactly(value, expected) -> None:
+	assert coerce("Int", value) == expected
+
+
+@pytest.mark.parametrize("value", ["abc", 2.5, "2.5", True, "1e3", "", None])
+def test_anything_else_in_a_count_is_refused(value) -> None:
+	if value in ("", None):
+		assert coerce("Int", value) == value  # empty: mandatory is checked elsewhere
+		return
+	with pytest.raises(Refused) as refused:
+		coerce("Int", value)
+	assert refused.value.reason == NOT_WHOLE
+
+
+@pytest.mark.parametrize("value", [[1], {"a": 1}, (1, 2), {1}])
+def test_lists_and_objects_are_refused_in_every_scalar_field(value) -> None:
+	for fieldtype in ("Int", "Check", "Float", "Select", "Data", "Date"):
+		with pytest.raises(Refused) as refused:
+			coerce(fieldtype, value, ("a",))
+		assert refused.value.reason == NOT_SCALAR
+
+
+@pytest.mark.parametrize(("value", "expected"), [(1, 1), (0, 0), ("1", 1), ("0", 0), (True, 1), (False, 0)])
+def test_checks_are_yes_or_no(value, expected) -> None:
+	assert coerce("Check", value) == expected
+
+
+@pytest.mark.parametrize("value", ["maybe", 2, "yes", -1, 0.5])
+def test_a_check_is_refused_unless_yes_or_no(value) -> None:
+	with pytest.raises(Refused) as refused:
+		coerce("Check", value)
+	assert refused.value.reason == NOT_CHECK
+
+
+def test_select_must_be_an_option() -> None:
+	options = ("", "none", "success")
+	assert coerce("Select", "success", options) == "success"
+	with pytest.raises(Refused) as refused:
+		coerce("Select", "sometimes", options)
+	assert (refused.value.reason, refused.value.details) == (NOT_OPTION, ("none, success",))
+
+
+def test_numbers_and_dates() -> None:
+	assert coerce("Float", "2.5") == 2.5
+	assert coerce("Float", 3) == 3.0
+	with pytest.raises(Refused) as refused:
+		coerce("Float", "two")
+	assert refused.value.reason == NOT_NUMBER
+	assert coerce("Date", "2026-05-01") == datetime.date(2026, 5, 1)
+	with pytest.raises(Refused) as refused:
+		coerce("Date", "01/05/2026")
+	assert refused.value.reason == NOT_DATE
