@@ -73,3 +73,13 @@ def test_numbers_and_dates() -> None:
 	with pytest.raises(Refused) as refused:
 		coerce("Date", "01/05/2026")
 	assert refused.value.reason == NOT_DATE
+
+
+def test_every_refusal_has_a_chinese_message() -> None:
+	from hqe_app.i18n import catalog
+	from hqe_app.programme import coercion
+
+	zh = catalog("zh")
+	reasons = [value for name, value in vars(coercion).items() if name.startswith("NOT_")]
+	assert len(reasons) == 7
+	assert [r for r in reasons if r not in zh] == []
