@@ -34,6 +34,7 @@ YEAR = 2094
 OTHER_CITY, OTHER_COUNTY, OTHER_TOWNSHIP = "丽水市", "莲都区", "紫金街道"
 STRONG = {"working_age_capable": 1000, "labor_force": 900, "employed": 890, "certified_workers": 300}
 UNRELATED = "hqe-unrelated-"
+COUNTY, TOWNSHIP = "节点测试县", "节点测试街道"  # this test's own: nobody else holds them
 
 
 @contextlib.contextmanager
@@ -61,7 +62,9 @@ class TestNoNodeNoAccess(FrappeTestCase):
 		ensure_region(OTHER_CITY, "City")
 		ensure_region(OTHER_COUNTY, "County", OTHER_CITY)
 		ensure_region(OTHER_TOWNSHIP, "Township", OTHER_COUNTY)
-		cls.communities = [ensure_community("海门街道", f"节点测试{i}村") for i in range(5)]
+		ensure_region(COUNTY, "County", CITY)
+		ensure_region(TOWNSHIP, "Township", COUNTY)
+		cls.communities = [ensure_community(TOWNSHIP, f"节点测试{i}村") for i in range(5)]
 		cls.lishui = ensure_community(OTHER_TOWNSHIP, "节点丽水村")
 		remove_users_like(UNRELATED)
 		cls.cleanup()
@@ -71,8 +74,8 @@ class TestNoNodeNoAccess(FrappeTestCase):
 			ensure_user(f"hqe-node-village{i}@example.com", "community", community=c)
 			for i, c in enumerate(cls.communities)
 		]
-		cls.township = ensure_user("hqe-node-township@example.com", "township", "海门街道")
-		cls.county = ensure_user("hqe-node-county@example.com", "county", "椒江区")
+		cls.township = ensure_user("hqe-node-township@example.com", "township", TOWNSHIP)
+		cls.county = ensure_user("hqe-node-county@example.com", "county", COUNTY)
 		cls.city = ensure_user("hqe-node-city@example.com", "city", CITY)
 		cls.other_city = ensure_user("hqe-node-city-ls@example.com", "city", OTHER_CITY)
 		cls.nodeless = ensure_user("hqe-node-nodeless@example.com", "county")

@@ -59,9 +59,15 @@ class TestStaffImport(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		cls.haimen = ensure_community("海门街道", "人员一村")
-		cls.baiyun = ensure_community("白云街道", "人员二村")
-		cls.dongcheng = ensure_community("东城街道", "人员一村")  # same name, another township
+		ensure_region("人员测试县", "County", CITY)
+		ensure_region("人员甲街道", "Township", "人员测试县")
+		ensure_region("人员乙街道", "Township", "人员测试县")
+		ensure_region("人员测试二县", "County", CITY)
+		ensure_region("人员丙街道", "Township", "人员测试二县")
+		ensure_region("人员丁街道", "Township", "人员测试二县")
+		cls.haimen = ensure_community("人员甲街道", "人员一村")
+		cls.baiyun = ensure_community("人员乙街道", "人员二村")
+		cls.dongcheng = ensure_community("人员丙街道", "人员一村")  # same name, another township
 		ensure_region(OTHER_CITY, "City")
 		ensure_region(OTHER_COUNTY, "County", OTHER_CITY)
 		ensure_region(OTHER_TOWNSHIP, "Township", OTHER_COUNTY)
@@ -94,7 +100,7 @@ class TestStaffImport(FrappeTestCase):
 				"roles": [{"role": "System Manager"}],
 			}
 		).insert(ignore_permissions=True)
-		ensure_user(PREFIX + "phone@example.com", "township", "白云街道")
+		ensure_user(PREFIX + "phone@example.com", "township", "人员乙街道")
 		frappe.db.set_value("User", PREFIX + "phone@example.com", "mobile_no", "13900000009")
 		frappe.db.commit()
 
@@ -175,12 +181,12 @@ class TestStaffImport(FrappeTestCase):
 	def test_every_kind_of_bad_row_is_listed_and_nothing_is_written(self):
 		rows = [
 			person(
-				"好人", PREFIX + "good@example.com", "乡镇(街道)", "海门街道", "13900000001"
+				"好人", PREFIX + "good@example.com", "乡镇(街道)", "人员甲街道", "13900000001"
 			),  # row 2: fine
 			person("甲", PREFIX + "a@example.com", "社区(村)", "不存在村"),  # 3: unknown node
-			person("乙", PREFIX + "b@example.com", "县(市、区)", "海门街道"),  # 4: node of another level
+			person("乙", PREFIX + "b@example.com", "县(市、区)", "人员甲街道"),  # 4: node of another level
 			person(
-				"丙", PREFIX + "c@example.com", "社区(村)", "白云街道"
+				"丙", PREFIX + "c@example.com", "社区(村)", "人员乙街道"
 			),  # 5: officer pointed at a township
 			person("丁", PREFIX + "good@example.com", "市", CITY),  # 6: duplicate e-mail
 			person("戊", PREFIX + "e@example.com", "市", CITY, "13900000001"),  # 7: duplicate mobile
@@ -197,7 +203,7 @@ class TestStaffImport(FrappeTestCase):
 			person("寅", OUTSIDER, "市", CITY),  # 16: not staff of the programme
 			person("卯", PREFIX + "n@example.com", "市", CITY, "13900000009"),  # 17: mobile of someone else
 			person(
-				"辰", PREFIX + "o@example.com", "社区(村)", "人员一村", parent="澄江街道"
+				"辰", PREFIX + "o@example.com", "社区(村)", "人员一村", parent="人员丁街道"
 			),  # 18: not there
 			person("巳", PREFIX + "p@example.com", "市", CITY, status="离职"),  # 19: unknown status
 		]
@@ -228,8 +234,8 @@ class TestStaffImport(FrappeTestCase):
 		)
 		messages = {e["row"]: e["message"] for e in frappe.parse_json(doc.error_log)}
 		self.assertEqual(messages[3], "未知的节点 不存在村")
-		self.assertEqual(messages[4], "海门街道 是乡镇(街道)，不是县(市、区)")
-		self.assertEqual(messages[5], "白云街道 是乡镇(街道)，不是社区(村)")
+		self.assertEqual(messages[4], "人员甲街道 是乡镇(街道)，不是县(市、区)")
+		self.assertEqual(messages[5], "人员乙街道 是乡镇(街道)，不是社区(村)")
 		self.assertEqual(messages[8], "莲都区 不在您管辖的区划内")
 		self.assertEqual(messages[9], "有多个名为 人员一村 的社区(村)：请在“上级节点”中填写所属乡镇(街道)")
 		self.assertEqual(doc.created_count, 0)
@@ -241,9 +247,16 @@ class TestStaffImport(FrappeTestCase):
 		}
 		rows = [
 			person("王市", emails["city"], "市", CITY, "13900000011"),
-			person("李县", emails["county"], "县(市、区)", "椒江区", "139 0000 0012"),
-			person("张镇", emails["township"], "乡镇（街道）", "海门街道", "+8613900000013", parent="椒江区"),
-			person("赵村", emails["village"], "社区(村)", "人员一村", "13900000014", parent="海门街道"),
+			person("李县", emails["county"], "县(市、区)", "人员测试县", "139 0000 0012"),
+			person(
+				"张镇",
+				emails["township"],
+				"乡镇（街道）",
+				"人员甲街道",
+				"+8613900000013",
+				parent="人员测试县",
+			),
+			person("赵村", emails["village"], "社区(村)", "人员一村", "13900000014", parent="人员甲街道"),
 			person("钱村", emails["village2"], "社区", self.baiyun),
 		]
 		with patch("frappe.sendmail") as sendmail:
@@ -252,12 +265,12 @@ class TestStaffImport(FrappeTestCase):
 		sendmail.assert_not_called()  # no welcome e-mail unless asked
 		expected = {
 			"city": ("HQE City Level", "HQE City Reviewer", "HQE Region", CITY, "13900000011"),
-			"county": ("HQE County Level", "HQE County Assessor", "HQE Region", "椒江区", "13900000012"),
+			"county": ("HQE County Level", "HQE County Assessor", "HQE Region", "人员测试县", "13900000012"),
 			"township": (
 				"HQE Township Level",
 				"HQE Township Reviewer",
 				"HQE Region",
-				"海门街道",
+				"人员甲街道",
 				"13900000013",
 			),
 			"village": (
@@ -296,19 +309,19 @@ class TestStaffImport(FrappeTestCase):
 		self.assertEqual((again.status, again.unchanged_count, again.created_count), ("Success", 5, 0))
 
 		# a person on another node without 调动 is refused; with it, moved, one User Permission left
-		refused = self.import_over_rest([person("李县", emails["county"], "县(市、区)", "黄岩区")])
+		refused = self.import_over_rest([person("李县", emails["county"], "县(市、区)", "人员测试二县")])
 		self.assertEqual(
 			[(e["row"], e["field"]) for e in frappe.parse_json(refused.error_log)], [(2, "node")]
 		)
 		moves = [
-			person("李县", emails["county"], "县(市、区)", "黄岩区", status="调动"),
-			person("赵村", emails["village"], "乡镇(街道)", "东城街道", status="调动"),
+			person("李县", emails["county"], "县(市、区)", "人员测试二县", status="调动"),
+			person("赵村", emails["village"], "乡镇(街道)", "人员丙街道", status="调动"),
 			person("", emails["township"], "", "", status="停用"),
 		]
 		doc = self.import_over_rest(moves)
 		self.assertEqual((doc.status, doc.moved_count, doc.disabled_count), ("Success", 2, 1), doc.error_log)
-		self.assertEqual(self.nodes(emails["county"]), [("HQE Region", "黄岩区", 1)])
-		self.assertEqual(self.nodes(emails["village"]), [("HQE Region", "东城街道", 1)])
+		self.assertEqual(self.nodes(emails["county"]), [("HQE Region", "人员测试二县", 1)])
+		self.assertEqual(self.nodes(emails["village"]), [("HQE Region", "人员丙街道", 1)])
 		village = frappe.get_doc("User", emails["village"])
 		self.assertEqual(
 			(village.role_profile_name, [r.role for r in village.roles]),
@@ -326,19 +339,21 @@ class TestStaffImport(FrappeTestCase):
 		self.assertIn(CITY, nodes)
 		self.assertNotIn(OTHER_CITY, nodes)
 		self.assertNotIn(self.lishui, nodes)
-		self.assertEqual(nodes["黄岩区"]["people"], 1)
-		self.assertIn(emails["county"], nodes["黄岩区"]["holders"])
-		self.assertEqual(nodes["海门街道"]["people"], 0)  # its reviewer was disabled
+		self.assertEqual(nodes["人员测试二县"]["people"], 1)
+		self.assertIn(emails["county"], nodes["人员测试二县"]["holders"])
+		self.assertEqual(nodes["人员甲街道"]["people"], 0)  # its reviewer was disabled
 		self.assertEqual(nodes[self.haimen]["people"], 0)  # its officer moved away
 		frappe.set_user(emails["county"])
 		report = run_report("Node Holders", filters={"without_people": 1}, ignore_prepared_report=True)
 		frappe.set_user("Administrator")
 		empty = {row["node"]: row for row in report["result"]}
-		self.assertIn("澄江街道", empty)  # nobody holds it
+		self.assertIn("人员丁街道", empty)  # nobody holds it
 		self.assertIn(self.dongcheng, empty)  # its officer became the township's reviewer
-		self.assertNotIn("黄岩区", empty)  # held by the county user
-		self.assertNotIn("东城街道", empty)  # held by the moved officer
-		self.assertEqual({row["county"] for row in empty.values()}, {"黄岩区"}, empty)  # its own county only
+		self.assertNotIn("人员测试二县", empty)  # held by the county user
+		self.assertNotIn("人员丙街道", empty)  # held by the moved officer
+		self.assertEqual(
+			{row["county"] for row in empty.values()}, {"人员测试二县"}, empty
+		)  # its own county only
 		self.assertEqual({row["people"] for row in empty.values()}, {0})
 
 	def test_large_files_run_in_the_background_with_progress(self):
