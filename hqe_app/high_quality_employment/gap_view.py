@@ -8,6 +8,8 @@ the pass mark of the day, as everywhere else in the app (eligible report, certif
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import lru_cache
 
 import frappe
 from frappe import _
@@ -15,6 +17,8 @@ from frappe.utils import escape_html
 from hqe_app.high_quality_employment.application_scoring import pass_mark
 from hqe_app.scoring import Scheme, get_scheme
 from hqe_app.scoring.model import fmt_points
+
+Translator = Callable[[str], str]
 
 
 def stored(value: str | list | None) -> list[dict] | None:
@@ -28,26 +32,31 @@ def points_missing(total: float, mark: float) -> float:
 	return round(max(0.0, mark - float(total or 0)), 6)
 
 
-def shown(value: object) -> str:
+def translator() -> Translator:
+	"""`_` remembered for one request: a report of thousands of rows asks for the same few words."""
+	return lru_cache(maxsize=None)(_)
+
+
+def shown(value: object, tr: Translator = _) -> str:
 	"""A lever's value as a reader sees it: 是/否, an option's wording, a count as it is."""
 	if isinstance(value, bool):
-		return _("Yes") if value else _("No")
+		return tr("Yes") if value else tr("No")
 	if isinstance(value, str):
-		return _(value)
+		return tr(value)
 	return str(value)
 
 
-def field_label(scheme: Scheme, field: str) -> str:
+def field_label(scheme: Scheme, field: str, tr: Translator = _) -> str:
 	spec = scheme.field_map.get(field)
-	return _(spec.label) if spec else field
+	return tr(spec.label) if spec else field
 
 
-def option_text(option: dict, scheme: Scheme) -> str:
+def option_text(option: dict, scheme: Scheme, tr: Translator = _) -> str:
 	"""One option in a line: 就业人数：2900 → 2940（加2分）."""
-	return _("{0}: {1} → {2} (+{3} points)").format(
-		field_label(scheme, option["field"]),
-		shown(option["from"]),
-		shown(option["to"]),
+	return tr("{0}: {1} → {2} (+{3} points)").format(
+		field_label(scheme, option["field"], tr),
+		shown(option["from"], tr),
+		shown(option["to"], tr),
 		fmt_points(option["gain"]),
 	)
 

@@ -10,7 +10,13 @@ import frappe
 from frappe import _
 from frappe.utils import flt
 from hqe_app.high_quality_employment.application_scoring import pass_mark
-from hqe_app.high_quality_employment.gap_view import option_text, points_missing, stored
+from hqe_app.high_quality_employment.gap_view import (
+	Translator,
+	option_text,
+	points_missing,
+	stored,
+	translator,
+)
 from hqe_app.high_quality_employment.report_queries import (
 	application_columns,
 	application_filters,
@@ -51,8 +57,9 @@ def execute(filters=None):
 		order_by="total_score desc, community_name asc",
 		limit_page_length=0,
 	)
+	tr = translator()
 	for row in rows:
-		fill(row, mark)
+		fill(row, mark, tr)
 	columns = [
 		*application_columns(),
 		column("year", "Year", "Int", 70),
@@ -68,14 +75,14 @@ def execute(filters=None):
 	return columns, rows, message, None, summary(rows, mark, within)
 
 
-def fill(row: frappe._dict, mark: float) -> None:
+def fill(row: frappe._dict, mark: float, tr: Translator) -> None:
 	"""Points missing, how many single changes would carry it over, and the best options in words."""
 	scheme = get_scheme(row.scheme or None)
 	options = stored(row.pop("to_pass_options")) or []
 	row.points_missing = points_missing(row.total_score, mark)
 	row.enough_alone = sum(1 for o in options if o["gain"] >= row.points_missing)
-	row.best_options = "；".join(option_text(o, scheme) for o in options[:BEST])
-	row.workflow_state = _(row.workflow_state) if row.workflow_state else ""
+	row.best_options = "；".join(option_text(o, scheme, tr) for o in options[:BEST])
+	row.workflow_state = tr(row.workflow_state) if row.workflow_state else ""
 	del row["scheme"]
 
 
