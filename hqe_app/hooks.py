@@ -32,7 +32,8 @@ before_uninstall = "hqe_app.uninstall.before_uninstall"
 
 # No node, no access: a programme role without a User Permission on the region tree reads nothing.
 permission_query_conditions = {
-	doctype: "hqe_app.high_quality_employment.permissions.query_conditions" for doctype in _programme_doctypes()
+	doctype: "hqe_app.high_quality_employment.permissions.query_conditions"
+	for doctype in _programme_doctypes()
 }
 has_permission = {
 	doctype: "hqe_app.high_quality_employment.permissions.has_permission" for doctype in _programme_doctypes()
@@ -56,4 +57,10 @@ jinja = {
 		"hqe_app.high_quality_employment.print_helpers.hqe_scoring_form",
 		"hqe_app.high_quality_employment.print_helpers.hqe_recommendation_form",
 	],
+}
+
+# Link search on the programme's DocTypes stays in the user's subtree, whatever flags the client sends.
+standard_queries = {
+	doctype: "hqe_app.high_quality_employment.search.subtree_search"
+	for doctype in ("HQE Community", "HQE Application", "HQE Review", "HQE Award", "HQE Region")
 }

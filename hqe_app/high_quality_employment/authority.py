@@ -22,8 +22,9 @@ from hqe_app.programme.authority import (
 )
 from hqe_app.programme.lifecycle import DRAFT
 
-#: Fields the workflow's own check governs (guards.check_save), not this table.
-WORKFLOW_FIELDS = frozenset({"workflow_state", "workflow_reason", "publication_start", "publication_end"})
+#: The state moves by transitions, which the workflow's own check governs (guards.check_save); the
+#: fields a transition sets (reason, publication dates) are set after this check, by the system.
+WORKFLOW_FIELDS = frozenset({"workflow_state"})
 NO_VALUE_TYPES = frozenset({"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Heading"})
 
 

@@ -123,7 +123,7 @@ RECOMPUTED = {
 			"media_reports_province",
 		}
 	),
-	REVIEW: frozenset({"community_name", "year", "township", "county", "reviewer"}),
+	REVIEW: frozenset({"community", "community_name", "year", "township", "county", "reviewer"}),
 	COMMUNITY_DOCTYPE: frozenset({"county"}),
 }
 

@@ -26,6 +26,7 @@ class HQEReview(Document):
 		from hqe_app.high_quality_employment.doctype.hqe_correction.hqe_correction import HQECorrection
 
 		application: DF.Link
+		community: DF.Link | None
 		community_name: DF.Data | None
 		corrections: DF.Table[HQECorrection]
 		county: DF.Link | None
