@@ -8,6 +8,17 @@ required_apps = []
 
 export_python_type_annotations = True
 
+# The app's tile on the apps screen (v15 and v16), opening the 高质量就业 workspace.
+add_to_apps_screen = [
+	{
+		"name": "hqe_app",
+		"logo": "/assets/hqe_app/images/hqe-logo.svg",
+		"title": "高质量就业",
+		"route": "/app/高质量就业",
+		"has_permission": "hqe_app.high_quality_employment.apps_screen.can_open",
+	}
+]
+
 from hqe_app.programme.roles import programme_doctypes as _programme_doctypes
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
 
