@@ -13,7 +13,7 @@ add_to_apps_screen = [
 	{
 		"name": "hqe_app",
 		"logo": "/assets/hqe_app/images/hqe-logo.svg",
-		"title": "高质量就业",
+		"title": "High Quality Employment",
 		"route": "/app/高质量就业",
 		"has_permission": "hqe_app.high_quality_employment.apps_screen.can_open",
 	}
