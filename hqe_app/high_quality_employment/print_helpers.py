@@ -44,6 +44,8 @@ ITEM_FIELDS = (
 	"city_opinion_date",
 )
 
+PROVINCE_ITEM_FIELDS = ("application", "contact_person", "phone", "address", "achievements")
+
 
 def scoring_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 	"""附件1 of each application (mappings with APPLICATION_FIELDS), in the given order."""
@@ -60,8 +62,11 @@ def scoring_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, A
 	return [scoring_form(a, results[a["name"]], mark, *_maxima(a.get("scheme"))) for a in applications]
 
 
-def recommendation_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-	"""附件2 of each application: contacts from its community, texts from the recommendation and reviews."""
+def recommendation_forms(
+	applications: Sequence[Mapping[str, Any]], overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+	"""附件2 of each application: contacts from its community, texts from the recommendation and reviews;
+	what `overrides` (application → fields) fills in wins over the county's recommendation item."""
 	names = [a["name"] for a in applications] or [""]
 	communities = {
 		c.name: c
@@ -79,6 +84,8 @@ def recommendation_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict
 		order_by="modified desc",
 	):
 		items.setdefault(item.application, item)  # the latest recommendation's row
+	for name, fields in (overrides or {}).items():
+		items[name] = {**(items.get(name) or {}), **{k: v for k, v in fields.items() if v}}
 	reviews = defaultdict(list)
 	for review in frappe.get_all(
 		"HQE Review",
@@ -92,6 +99,20 @@ def recommendation_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict
 		)
 		for a in applications
 	]
+
+
+def province_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+	"""附件2 of applications on the city's province list (向省推荐): what the list's row says (contacts,
+	建设成效) wins over the county's recommendation item and the community record."""
+	rows = frappe.get_all(
+		"HQE Province Recommendation Item",
+		filters={
+			"parenttype": "HQE Province Recommendation",
+			"application": ("in", [a["name"] for a in applications] or [""]),
+		},
+		fields=list(PROVINCE_ITEM_FIELDS),
+	)
+	return recommendation_forms(applications, {r.application: r for r in rows})
 
 
 def hqe_scoring_form(doc) -> dict[str, Any]:

@@ -6,6 +6,9 @@ tree decide what a report shows; each report runs a fixed number of grouped quer
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
@@ -53,3 +56,28 @@ def score_columns() -> list[dict]:
 
 def state_column() -> dict:
 	return column("workflow_state", "Workflow State", "Data", 130)
+
+
+def numbered(rows: list[dict], by: str) -> None:
+	"""序号 restarting at 1 for each value of `by` (rows already sorted by it)."""
+	previous, serial = object(), 0
+	for row in rows:
+		serial = serial + 1 if row[by] == previous else 1
+		previous = row[by]
+		row["serial"] = serial
+
+
+def document_dates(names: Iterable[str | None]) -> dict[str, object]:
+	"""文号 → date of the certification documents named by applications the user may read (one query;
+	the document is read through the application that names it, so no check of its own)."""
+	wanted = sorted({n for n in names if n})
+	if not wanted:
+		return {}
+	return {
+		d.name: d.document_date
+		for d in frappe.get_all(
+			"HQE Certification Document",
+			filters={"name": ("in", wanted)},
+			fields=["name", "document_date"],
+		)
+	}

@@ -9,7 +9,7 @@ from hqe_app.high_quality_employment.report_queries import column, year_of
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"year": year_of(filters)}
+	conditions = {"year": year_of(filters), "award_level": "City"}  # the counties' own: Awards by County
 	for key in ("county", "township"):
 		if filters.get(key):
 			conditions[key] = filters[key]

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
-"""达标社区(村): applications whose verified total reaches the pass mark."""
+"""达标社区(村): certified applications (County Certified or any later state, SPEC §6) whose verified total
+reaches the pass mark, each with its state. Drafts, applications still with the township or the county,
+and those the county rejected are not listed: they are not certified, whatever their score."""
 
 import frappe
 from frappe import _
@@ -12,6 +14,7 @@ from hqe_app.high_quality_employment.report_queries import (
 	score_columns,
 	state_column,
 )
+from hqe_app.programme.lifecycle import CERTIFIED_STATES
 
 
 def execute(filters=None):
@@ -19,7 +22,9 @@ def execute(filters=None):
 	mark = pass_mark()
 	rows = frappe.get_list(
 		"HQE Application",
-		filters=application_filters(filters, total_score=(">=", mark)),
+		filters=application_filters(
+			filters, total_score=(">=", mark), workflow_state=("in", CERTIFIED_STATES)
+		),
 		fields=[
 			"name",
 			"community_name",
@@ -44,7 +49,9 @@ def execute(filters=None):
 		column("self_reported_total", "Self-reported Total", "Float", 100, precision=1),
 		state_column(),
 	]
-	message = _("Pass mark {0}: {1} eligible").format(mark, len(rows))
+	message = _("Pass mark {0}: {1} eligible").format(mark, len(rows)) + _(
+		"; certified applications only (County Certified or later), each with its state"
+	)
 	return columns, rows, message, None, summary(rows, mark)
 
 

@@ -1,0 +1,6 @@
+// Copyright (c) 2026, hqe_app developers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["County Certified List"] = {
+	filters: hqe.report_filters(),
+};
