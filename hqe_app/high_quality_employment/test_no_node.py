@@ -23,14 +23,15 @@ from hqe_app.high_quality_employment.testing import (
 	add_scenery_users,
 	api_credentials,
 	delete_applications,
+	delete_users,
 	ensure_community,
 	ensure_region,
-	ensure_user,
 	make_application,
+	make_staff,
 	remove_users_like,
 )
 
-YEAR = 2094
+YEAR = 2094  # this module's own year
 OTHER_CITY, OTHER_COUNTY, OTHER_TOWNSHIP = "丽水市", "莲都区", "紫金街道"
 STRONG = {"working_age_capable": 1000, "labor_force": 900, "employed": 890, "certified_workers": 300}
 UNRELATED = "hqe-unrelated-"
@@ -71,15 +72,19 @@ class TestNoNodeNoAccess(FrappeTestCase):
 		cls.apps = [make_application(c, year=YEAR, seed=3, **STRONG).name for c in cls.communities]
 		cls.lishui_app = make_application(cls.lishui, year=YEAR, seed=3, **STRONG).name
 		cls.villages = [
-			ensure_user(f"hqe-node-village{i}@example.com", "community", community=c)
+			make_staff(f"hqe-node-village{i}@example.com", "HQE Community Level", ("HQE Community", c))
 			for i, c in enumerate(cls.communities)
 		]
-		cls.township = ensure_user("hqe-node-township@example.com", "township", TOWNSHIP)
-		cls.county = ensure_user("hqe-node-county@example.com", "county", COUNTY)
-		cls.city = ensure_user("hqe-node-city@example.com", "city", CITY)
-		cls.other_city = ensure_user("hqe-node-city-ls@example.com", "city", OTHER_CITY)
-		cls.nodeless = ensure_user("hqe-node-nodeless@example.com", "county")
-		cls.nodeless_city = ensure_user("hqe-node-nodeless-city@example.com", "city")
+		cls.township = make_staff(
+			"hqe-node-township@example.com", "HQE Township Level", ("HQE Region", TOWNSHIP)
+		)
+		cls.county = make_staff("hqe-node-county@example.com", "HQE County Level", ("HQE Region", COUNTY))
+		cls.city = make_staff("hqe-node-city@example.com", "HQE City Level", ("HQE Region", CITY))
+		cls.other_city = make_staff(
+			"hqe-node-city-ls@example.com", "HQE City Level", ("HQE Region", OTHER_CITY)
+		)
+		cls.nodeless = make_staff("hqe-node-nodeless@example.com", "HQE County Level")
+		cls.nodeless_city = make_staff("hqe-node-nodeless-city@example.com", "HQE City Level")
 		cls.token = api_credentials(cls.nodeless)
 		frappe.db.commit()
 
@@ -88,6 +93,7 @@ class TestNoNodeNoAccess(FrappeTestCase):
 		frappe.set_user("Administrator")
 		cls.cleanup()
 		remove_users_like(UNRELATED)
+		delete_users(frappe.get_all("User", filters={"name": ("like", "hqe-node-%")}, pluck="name"))
 		frappe.db.commit()
 		super().tearDownClass()
 

@@ -212,3 +212,37 @@ def remove_users_like(prefix: str) -> None:
 	emails = frappe.get_all("User", filters={"name": ("like", prefix + "%")}, pluck="name")
 	for doctype, field in (("User Permission", "user"), ("Has Role", "parent"), ("User", "name")):
 		frappe.db.delete(doctype, {field: ("in", emails or [""])})
+
+
+def make_staff(email: str, profile: str, node: tuple[str, str] | None = None, **values) -> str:
+	"""A user with a Role Profile and at most one node, made as the staff import makes people.
+
+	Under `frappe.flags.in_import`, as Frappe's Data Import: Frappe's creation throttle (60 users an
+	hour) is for sign-ups and would refuse a test run's users on a busy site.
+	"""
+	from hqe_app.high_quality_employment.staff_import import hold_node
+
+	if not frappe.db.exists("User", email):
+		user = frappe.new_doc("User")  # the DocType's defaults: an import's insert does not set them
+		user.update(
+			{"email": email, "first_name": email.split("@")[0], "send_welcome_email": 0, "language": "zh"}
+		)
+		user.update({"role_profile_name": profile, **values})
+		in_import, frappe.flags.in_import = frappe.flags.in_import, True
+		try:
+			user.insert(ignore_permissions=True)
+		finally:
+			frappe.flags.in_import = in_import
+	frappe.db.delete("User Permission", {"user": email})
+	if node:
+		hold_node(email, node)
+	frappe.clear_cache(user=email)
+	return email
+
+
+def delete_users(emails: list[str]) -> None:
+	"""Remove test users with their nodes (so they never count towards Frappe's creation throttle)."""
+	for email in emails:
+		if frappe.db.exists("User", email):
+			frappe.db.delete("User Permission", {"user": email})
+			frappe.delete_doc("User", email, ignore_permissions=True, force=True)

@@ -22,13 +22,14 @@ from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,
 	delete_applications,
+	delete_users,
 	ensure_community,
 	ensure_region,
-	ensure_user,
 	make_application,
+	make_staff,
 )
 
-YEAR = 2093
+YEAR = 2098  # this module's own year
 OTHER_CITY, OTHER_COUNTY, OTHER_TOWNSHIP = "丽水市", "莲都区", "紫金街道"
 ADMIN = "hqe-staff-admin@example.com"
 OUTSIDER = "hqe-staff-sysman@example.com"
@@ -45,13 +46,6 @@ def person(name, email, level, node, mobile="", parent="", status=""):
 		"parent": parent,
 		"status": status,
 	}
-
-
-def delete_users(emails):
-	for email in emails:
-		if frappe.db.exists("User", email):
-			frappe.db.delete("User Permission", {"user": email})
-			frappe.delete_doc("User", email, ignore_permissions=True, force=True)
 
 
 class TestStaffImport(FrappeTestCase):
@@ -78,30 +72,16 @@ class TestStaffImport(FrappeTestCase):
 		cls.apps = {c: make_application(c, year=YEAR).name for c in cls.communities}
 		cls.cleanup_users()
 		# the city's administrator, whose region is 台州市
-		admin = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": ADMIN,
-				"first_name": "管理员",
-				"send_welcome_email": 0,
-				"language": "zh",
-				"role_profile_name": "HQE Administration",
-			}
-		).insert(ignore_permissions=True)
-		staff_import.hold_node(admin.name, ("HQE Region", CITY))
+		make_staff(ADMIN, "HQE Administration", ("HQE Region", CITY))
 		cls.token = api_credentials(ADMIN)
 		# someone who is not staff of the programme, and a staff member holding a mobile number
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": OUTSIDER,
-				"first_name": "系统",
-				"send_welcome_email": 0,
-				"roles": [{"role": "System Manager"}],
-			}
-		).insert(ignore_permissions=True)
-		ensure_user(PREFIX + "phone@example.com", "township", "人员乙街道")
-		frappe.db.set_value("User", PREFIX + "phone@example.com", "mobile_no", "13900000009")
+		make_staff(OUTSIDER, None, roles=[{"role": "System Manager"}])
+		make_staff(
+			PREFIX + "phone@example.com",
+			"HQE Township Level",
+			("HQE Region", "人员乙街道"),
+			mobile_no="13900000009",
+		)
 		frappe.db.commit()
 
 	@classmethod
