@@ -127,10 +127,11 @@ RECOMPUTED = {
 	COMMUNITY_DOCTYPE: frozenset({"county"}),
 }
 
-#: The state each level reviews in: its review is written while the application waits for it.
+#: The state each level reviews in: its review is written while the application waits for it. The
+#: county may also record its innovation points with a draft it imports from its own data template.
 REVIEW_STATES = {
 	"Township": frozenset({PENDING_TOWNSHIP}),
-	"County": frozenset({PENDING_COUNTY, COUNTY_CERTIFIED}),
+	"County": frozenset({DRAFT, PENDING_COUNTY, COUNTY_CERTIFIED}),
 	"City": frozenset({RECOMMENDED, CITY_REVIEW, PUBLICIZED}),
 }
 #: The role that writes each level's review.
