@@ -67,6 +67,7 @@ jinja = {
 	"methods": [
 		"hqe_app.high_quality_employment.print_helpers.hqe_scoring_form",
 		"hqe_app.high_quality_employment.print_helpers.hqe_recommendation_form",
+		"hqe_app.high_quality_employment.document_export.hqe_document_list",
 	],
 }
 

@@ -175,11 +175,17 @@ def test_unknown_form_and_empty_selection_are_refused() -> None:
 def test_print_format_templates_match_their_json() -> None:
 	"""Frappe renders the .html beside a standard print format; its JSON must carry the same template."""
 	folders = sorted(p for p in PRINT_FORMATS.iterdir() if p.is_dir())
-	assert [f.name for f in folders] == ["市级高质量就业社区(村)推荐表", "高质量就业社区(村)评分表"]
+	doctypes = {
+		"市级高质量就业社区(村)推荐表": "HQE Application",
+		"高质量就业社区(村)公示名单": "HQE Publication",
+		"高质量就业社区(村)认定文件": "HQE Certification Document",
+		"高质量就业社区(村)评分表": "HQE Application",
+	}
+	assert [f.name for f in folders] == sorted(doctypes)
 	for folder in folders:
 		meta = json.loads((folder / f"{folder.name}.json").read_text(encoding="utf-8"))
 		assert (meta["doc_type"], meta["standard"], meta["custom_format"], meta["print_format_type"]) == (
-			"HQE Application",
+			doctypes[folder.name],
 			"Yes",
 			1,
 			"Jinja",

@@ -74,7 +74,9 @@ def cleanup(communities):
 	frappe.db.commit()
 
 
-class TestDocumentReports(FrappeTestCase):
+class AutumnCase(FrappeTestCase):
+	"""The seeded autumn (see the module's docstring), committed once per class and removed after."""
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -187,6 +189,8 @@ class TestDocumentReports(FrappeTestCase):
 		cleanup(cls.communities)
 		super().tearDownClass()
 
+
+class TestDocumentReports(AutumnCase):
 	def test_the_seeded_autumn(self):
 		states = [frappe.db.get_value("HQE Application", n, "workflow_state") for n in self.apps]
 		self.assertEqual(
@@ -348,3 +352,108 @@ class TestDocumentReports(FrappeTestCase):
 		table = [row for row in sheet.iter_rows(values_only=True)]
 		self.assertEqual(len(table), 1 + 8)  # the header and the county's eight moves
 		self.assertIn(frappe._("Reason"), table[0])
+
+
+COUNTY_FORMAT, PUBLICATION_FORMAT = "高质量就业社区(村)认定文件", "高质量就业社区(村)公示名单"
+
+
+class TestDocumentPrintAndExcel(AutumnCase):
+	"""The same autumn, printed and exported: each document's list in the notice's wording."""
+
+	def test_the_county_document_prints_with_its_list(self):
+		import html
+
+		frappe.set_user(self.county)
+		try:
+			page = html.unescape(
+				frappe.get_print("HQE Certification Document", COUNTY_DOC, print_format=COUNTY_FORMAT)
+			)
+		finally:
+			frappe.set_user("Administrator")
+		for text in (
+			"名单甲县人力资源和社会保障局文件",
+			COUNTY_DOC,
+			f"关于认定{YEAR}年度县级高质量就业社区（村）的通知",
+			f"现认定2个社区（村）为{YEAR}年度县级高质量就业社区（村）",
+			"2086年8月20日",
+			f"{YEAR}年度名单甲县县级高质量就业社区（村）认定名单",
+			"名单测试0村",
+			"名单测试1村",
+		):
+			self.assertIn(text, page)
+		self.assertNotIn("名单测试3村", page)  # certified by its own form, not by this document
+
+	def test_the_publication_prints_its_period_and_list(self):
+		import html
+
+		frappe.set_user(self.city)
+		try:
+			page = html.unescape(
+				frappe.get_print("HQE Publication", self.publication.name, print_format=PUBLICATION_FORMAT)
+			)
+		finally:
+			frappe.set_user("Administrator")
+		start = f"{self.start.year}年{self.start.month}月{self.start.day}日"
+		self.assertIn(f"关于{YEAR}年度市级高质量就业社区（村）拟认定名单的公示", page)
+		self.assertIn(f"公示时间：{start}至", page)
+		self.assertEqual((page.count("名单测试0村"), page.count("名单测试1村")), (1, 1))
+
+	def download(self, user, method, **kwargs):
+		from hqe_app.high_quality_employment import document_export
+
+		frappe.set_user(user)
+		try:
+			frappe.response.pop("filecontent", None)
+			getattr(document_export, method)(**kwargs)
+			return frappe.response.filename, frappe.response.filecontent
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_excel_lists_as_the_levels_and_refused_to_another_county(self):
+		import io
+
+		from openpyxl import load_workbook
+
+		name, content = self.download(
+			self.county, "export_document_list", doctype="HQE Certification Document", name=COUNTY_DOC
+		)
+		self.assertEqual(name, f"认定名单-{COUNTY_DOC}.xlsx")
+		ws = load_workbook(io.BytesIO(content))["认定名单"]
+		rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+		score = frappe.db.get_value("HQE Application", self.apps[0], "total_score")
+		self.assertEqual(
+			sorted(r[1:4] for r in rows), [(COUNTY, TOWN, "名单测试0村"), (COUNTY, TOWN, "名单测试1村")]
+		)
+		self.assertEqual([r[0] for r in rows], [1, 2])
+		self.assertEqual({r[4] for r in rows}, {score})
+		name, content = self.download(
+			self.city, "export_document_list", doctype="HQE Publication", name=self.publication.name
+		)
+		ws = load_workbook(io.BytesIO(content))["公示名单"]
+		self.assertEqual(len([r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]), 2)
+		for doctype, doc in (
+			("HQE Certification Document", COUNTY_DOC),
+			("HQE Publication", self.publication.name),
+		):
+			with self.assertRaises(frappe.PermissionError):
+				self.download(self.other, "export_document_list", doctype=doctype, name=doc)
+
+	def test_annex_2_of_each_community_on_the_province_list(self):
+		import io
+
+		from openpyxl import load_workbook
+
+		province = f"{CITY}-{YEAR}"
+		name, content = self.download(self.city, "export_province_forms", name=province)
+		self.assertEqual(name, f"推荐表-{province}.xlsx")
+		wb = load_workbook(io.BytesIO(content))
+		self.assertEqual(wb.sheetnames, ["名单测试0村"])
+		ws = wb["名单测试0村"]
+		self.assertEqual(
+			(ws["B3"].value, ws["E3"].value, ws["E4"].value, ws["B5"].value),
+			("名单测试0村", "李四", "0576-88000000", "成效显著"),
+		)
+		with self.assertRaises(frappe.PermissionError):
+			self.download(self.other, "export_province_forms", name=province)
+		with self.assertRaises(frappe.PermissionError):
+			self.download(self.county, "export_province_forms", name=province)  # the city's list
