@@ -37,7 +37,7 @@ def test_frappe_free_packages_never_import_frappe() -> None:
 	code = (
 		"import sys, hqe_app, hqe_app.scoring, hqe_app.offline.cli, hqe_app.offline.workbook, "
 		"hqe_app.offline.template, hqe_app.demo_data, hqe_app.forms.data, hqe_app.forms.workbook, "
-		"hqe_app.forms.texts, hqe_app.programme.lifecycle, hqe_app.programme.workflow, "
+		"hqe_app.forms.texts, hqe_app.forms.document_lists, hqe_app.forms.list_workbook, hqe_app.programme.lifecycle, hqe_app.programme.workflow, "
 		"hqe_app.programme.calendar; "
 		"assert 'frappe' not in sys.modules, 'frappe was imported'"
 	)
