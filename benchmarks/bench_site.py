@@ -22,6 +22,8 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
    level's user with a node, timed with its commit (median / p95 / slowest, ms); then --scenery
    users of every level are added on other nodes or none, and the same is measured on N fresh
    applications: the figures must not grow with the number of users.
+   --bulk N: one township reviewer's bulk Consent of N applications through Frappe's list action, the
+   queued job run in process (benchmarks/bench_workflow.py), with every effect checked.
 """
 
 from __future__ import annotations
@@ -60,6 +62,9 @@ def main() -> None:
 	parser.add_argument("--drop-staff", action="store_true", help="delete the imported staff afterwards")
 	parser.add_argument("--actions", type=int, default=0, help="time N Submit/Consent/Certify (0: skip)")
 	parser.add_argument("--scenery", type=int, default=30000, help="users added between the two rounds")
+	parser.add_argument(
+		"--bulk", type=int, default=0, help="one township user's bulk Consent of N applications (0: skip)"
+	)
 	args = parser.parse_args()
 
 	frappe.init(site=args.site, sites_path=args.sites_path)
@@ -75,6 +80,10 @@ def main() -> None:
 			bench_actions(args.actions, args.scenery)
 		if args.staff_rows:
 			bench_staff_import(args.staff_rows, args.drop_staff)
+		if args.bulk:
+			from bench_workflow import bench_bulk_consent
+
+			bench_bulk_consent(args.bulk)
 	finally:
 		frappe.destroy()
 
