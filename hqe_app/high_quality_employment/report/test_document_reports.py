@@ -287,15 +287,19 @@ class TestDocumentReports(AutumnCase):
 		self.assertEqual(
 			heads, [(frappe._("City"), 2, 40000, 0, 40000), (frappe._("County"), 2, 6000, 3000, 3000)]
 		)
-		details = [(r["application"], r["amount"], r["status"]) for r in rows if r["indent"] == 1]
+		details = [
+			(r["application"], r["amount"], r["status"], r["paid"], r["pending"])
+			for r in rows
+			if r["indent"] == 1
+		]
 		self.assertEqual(
 			sorted(details),
 			sorted(
 				[
-					(a0, 20000, frappe._("Pending")),
-					(a1, 20000, frappe._("Pending")),
-					(a0, 3000, frappe._("Paid")),
-					(a1, 3000, frappe._("Pending")),
+					(a0, 20000, frappe._("Pending"), 0, 20000),
+					(a1, 20000, frappe._("Pending"), 0, 20000),
+					(a0, 3000, frappe._("Paid"), 3000, 0),
+					(a1, 3000, frappe._("Pending"), 0, 3000),
 				]
 			),
 		)

@@ -65,6 +65,8 @@ def execute(filters=None):
 					"application": a.application,
 					"township": a.township,
 					"amount": a.amount,
+					"paid": a.amount if a.status == "Paid" else 0,
+					"pending": 0 if a.status == "Paid" else a.amount,
 					"status": _(a.status),
 					"payment_date": a.payment_date,
 					"payment_reference": a.payment_reference,
