@@ -243,3 +243,23 @@ def test_refused_rows_example_lists_its_three_impossible_rows(capsys: pytest.Cap
 		None,
 		"job_referral_level",
 	]
+
+
+@pytest.mark.parametrize(
+	("arguments", "status"),
+	[
+		(["--pass-mark", "59.5"], 2),
+		(["--quota-rate", "0.11"], 2),
+		(["--quota-rounding", "ceil"], 2),
+		(["--pass-mark", "60", "--quota-rate", "0.1"], 0),
+		(["--pass-mark", "65", "--quota-rate", "0.05"], 0),
+	],
+)
+def test_the_notices_limits_may_be_made_stricter_never_laxer(
+	arguments: list[str], status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+	sample = Path(__file__).parent.parent / "examples" / "sample-applications.xlsx"
+	assert main([str(sample), "--json", *arguments]) == status
+	err = capsys.readouterr().err
+	field = arguments[0].lstrip("-").replace("-", "_")
+	assert (field in err) == bool(status)

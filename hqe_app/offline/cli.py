@@ -73,12 +73,25 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+	from hqe_app.programme.limits import breaches
+
 	_ = translator(args.lang)
 	scheme = get_scheme(args.scheme)
 	try:
 		rate = as_fraction(args.quota_rate)
 	except ValueError:
 		print(_("Invalid quota rate {0}").format(args.quota_rate), file=sys.stderr)
+		return UNREADABLE
+	pass_mark = scheme.pass_mark if args.pass_mark is None else args.pass_mark
+	laxer = breaches(pass_mark, float(rate * 100), args.quota_rounding, scheme)
+	for breach in laxer:
+		print(
+			_("{0} is laxer than the notice allows ({1}): {2}").format(
+				breach.field, breach.limit, breach.notice_text
+			),
+			file=sys.stderr,
+		)
+	if laxer:
 		return UNREADABLE
 	try:
 		rows = read_rows(args.file, scheme, _)
