@@ -70,6 +70,7 @@ def execute(filters=None):
 					"application": app.name,
 					"county": app.county,
 					"community_name": app.community_name,
+					"total_score": None,  # blank, not 0.0, under the application's row
 					"objection_date": o.objection_date,
 					"objector": o.objector,
 					"content": o.content,
