@@ -163,3 +163,16 @@ def test_settings_defaults_are_the_programme_defaults() -> None:
 	fields = json.loads((path / "hqe_settings.json").read_text(encoding="utf-8"))["fields"]
 	shipped = {f["fieldname"]: f["default"] for f in fields if f.get("default") is not None}
 	assert shipped == {name: str(value) for name, value in DEFAULTS.items()}
+
+
+def test_correctable_fields_are_the_communitys_indicator_fields() -> None:
+	"""A verified correction may target exactly the indicator values the community reports."""
+	import json
+	from pathlib import Path
+
+	from hqe_app.programme.authority import INDICATOR_FIELDS
+
+	path = Path(__file__).parent.parent / "hqe_app" / "high_quality_employment" / "doctype" / "hqe_correction"
+	fields = json.loads((path / "hqe_correction.json").read_text(encoding="utf-8"))["fields"]
+	[fieldname] = [f for f in fields if f["fieldname"] == "fieldname"]
+	assert set(filter(None, fieldname["options"].split("\n"))) == INDICATOR_FIELDS

@@ -22,6 +22,7 @@ from hqe_app.programme.lifecycle import (
 )
 from hqe_app.programme.roles import ADMINISTRATOR
 from hqe_app.programme.workflow import CITY, COMMUNITY, COUNTY, STATES, TOWNSHIP
+from hqe_app.scoring import get_scheme
 
 APPLICATION = "HQE Application"
 REVIEW = "HQE Review"
@@ -52,51 +53,14 @@ def _grant(doctype, fields, roles, states=ANY_STATE, rows="rows", columns=()) ->
 	)
 
 
-#: The community's own data (SPEC §4): its indicator values, media reports and evidence.
-INDICATOR_FIELDS = frozenset(
-	{
-		"working_age_capable",
-		"labor_force",
-		"employed",
-		"low_income_households",
-		"low_income_households_employed",
-		"certified_workers",
-		"pension_employee_insured",
-		"pension_resident_insured",
-		"entrepreneurs",
-		"new_market_entities",
-		"jobs_created",
-		"hard_to_employ_persons",
-		"new_public_welfare_jobs",
-		"has_service_venue",
-		"has_professional_staff",
-		"has_stable_funding",
-		"has_published_services",
-		"uses_information_system",
-		"hr_survey_conducted",
-		"hr_survey_data_complete",
-		"hr_survey_updated_regularly",
-		"visits_recorded",
-		"publishes_job_info",
-		"job_referral_level",
-		"policy_materials_on_site",
-		"policy_multichannel_promotion",
-		"has_public_welfare_jobs",
-		"graduate_survey_assistance",
-		"employment_registration",
-		"skills_training",
-		"unemployed_training_referral",
-		"entrepreneurship_training",
-		"incubation_services",
-		"startup_loan_assistance",
-		"subsidy_flexible_employment",
-		"subsidy_public_welfare_jobs",
-		"subsidy_graduates",
-		"subsidy_startup_loan_interest",
-		"subsidy_startup",
-		"other_services_level",
-	}
-)
+#: The community's own data (SPEC §4): the scheme's indicator values (not the media counts, which the
+#: media report table gives, nor innovation points, the county's), its media reports and evidence.
+INDICATOR_FIELDS = frozenset(get_scheme().field_map) - {
+	"media_reports_county",
+	"media_reports_city",
+	"media_reports_province",
+	"innovation_points",
+}
 COMMUNITY_DATA = INDICATOR_FIELDS | {"community", "year", "media_reports", "evidence", "achievements"}
 
 #: Derived by the server on every save: what a client sends for them is ignored.
