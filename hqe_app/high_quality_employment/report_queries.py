@@ -17,14 +17,19 @@ def year_of(filters: dict) -> int:
 	return int(filters.get("year") or getdate(nowdate()).year)
 
 
+def chosen(filters: dict, keys: Iterable[str] = ("county", "township")) -> dict:
+	"""The report filters among `keys` that the user set."""
+	return {key: filters[key] for key in keys if filters.get(key)}
+
+
+def year_filters(filters: dict, keys: Iterable[str] = ("county", "township"), **extra) -> dict:
+	"""The report's year with the region (and other `keys`) filters the user set, plus `extra`."""
+	return {"year": year_of(filters), **chosen(filters, keys), **extra}
+
+
 def application_filters(filters: dict, **extra) -> dict:
 	"""Filters on HQE Application from the report's year / county / township filters."""
-	conditions = {"year": year_of(filters), "docstatus": ("<", 2)}
-	for key in ("county", "township"):
-		if filters.get(key):
-			conditions[key] = filters[key]
-	conditions.update(extra)
-	return conditions
+	return year_filters(filters, docstatus=("<", 2), **extra)
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **extra) -> dict:

@@ -5,15 +5,12 @@ which, and why — from HQE Approval Log, oldest first; one application's histor
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_of
+from hqe_app.high_quality_employment.report_queries import column, year_filters
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"year": year_of(filters)}
-	for key in ("county", "township", "application"):
-		if filters.get(key):
-			conditions[key] = filters[key]
+	conditions = year_filters(filters, ("county", "township", "application"))
 	rows = frappe.get_list(
 		"HQE Approval Log",
 		filters=conditions,

@@ -8,17 +8,14 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_of
+from hqe_app.high_quality_employment.report_queries import column, year_filters
 
 LEVELS = ("City", "County")
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"year": year_of(filters)}
-	for key in ("county", "township", "award_level"):
-		if filters.get(key):
-			conditions[key] = filters[key]
+	conditions = year_filters(filters, ("county", "township", "award_level"))
 	awards = frappe.get_list(
 		"HQE Award",
 		filters=conditions,

@@ -4,15 +4,12 @@
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_of
+from hqe_app.high_quality_employment.report_queries import column, year_filters
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	conditions = {"year": year_of(filters), "award_level": "City"}  # the counties' own: Awards by County
-	for key in ("county", "township"):
-		if filters.get(key):
-			conditions[key] = filters[key]
+	conditions = year_filters(filters, award_level="City")  # the counties' own: Awards by County
 	rows = frappe.get_list(
 		"HQE Award",
 		filters=conditions,

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column
+from hqe_app.high_quality_employment.report_queries import chosen, column
 from hqe_app.programme.roles import ADMINISTRATOR, COMMUNITY_NODE, NODE_DOCTYPES, REGION_NODE, ROLES
 
 LEVEL_ORDER = {"City": 0, "County": 1, "Township": 2, "Community": 3, "": 4}
@@ -87,10 +87,7 @@ def visible_nodes(filters) -> list[frappe._dict]:
 				township=r.name if r.region_level == "Township" else None,
 			)
 		)
-	community_filters = {"disabled": 0}
-	for key in ("county", "township"):
-		if filters.get(key):
-			community_filters[key] = filters[key]
+	community_filters = {"disabled": 0, **chosen(filters)}
 	for c in frappe.get_list(
 		COMMUNITY_NODE,
 		filters=community_filters,
