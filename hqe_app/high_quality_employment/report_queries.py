@@ -32,6 +32,21 @@ def application_filters(filters: dict, **extra) -> dict:
 	return year_filters(filters, docstatus=("<", 2), **extra)
 
 
+def award_amounts(total: float, paid: float) -> list[dict]:
+	"""The report summary's amount, paid and pending cards of a set of awards."""
+	return [
+		{"label": _("Award Amount"), "value": total, "datatype": "Currency", "currency": "CNY"},
+		{"label": _("Paid"), "value": paid, "datatype": "Currency", "currency": "CNY", "indicator": "Green"},
+		{
+			"label": _("Pending"),
+			"value": total - paid,
+			"datatype": "Currency",
+			"currency": "CNY",
+			"indicator": "Orange",
+		},
+	]
+
+
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, **extra) -> dict:
 	return {"fieldname": fieldname, "label": _(label), "fieldtype": fieldtype, "width": width, **extra}
 

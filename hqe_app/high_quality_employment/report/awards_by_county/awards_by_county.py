@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_filters
+from hqe_app.high_quality_employment.report_queries import award_amounts, column, year_filters
 
 LEVELS = ("City", "County")
 
@@ -88,16 +88,5 @@ def execute(filters=None):
 	]
 	total = sum(a.amount for a in awards)
 	paid = sum(a.amount for a in awards if a.status == "Paid")
-	summary = [
-		{"label": _("Awards"), "value": len(awards), "datatype": "Int"},
-		{"label": _("Award Amount"), "value": total, "datatype": "Currency", "currency": "CNY"},
-		{"label": _("Paid"), "value": paid, "datatype": "Currency", "currency": "CNY", "indicator": "Green"},
-		{
-			"label": _("Pending"),
-			"value": total - paid,
-			"datatype": "Currency",
-			"currency": "CNY",
-			"indicator": "Orange",
-		},
-	]
+	summary = [{"label": _("Awards"), "value": len(awards), "datatype": "Int"}, *award_amounts(total, paid)]
 	return columns, rows, None, None, summary

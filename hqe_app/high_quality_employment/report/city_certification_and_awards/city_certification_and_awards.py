@@ -4,7 +4,7 @@
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_filters
+from hqe_app.high_quality_employment.report_queries import award_amounts, column, year_filters
 
 
 def execute(filters=None):
@@ -55,14 +55,6 @@ def execute(filters=None):
 		)
 	summary = [
 		{"label": _("City Certified"), "value": len(rows) - 1 if rows else 0, "datatype": "Int"},
-		{"label": _("Award Amount"), "value": total, "datatype": "Currency", "currency": "CNY"},
-		{"label": _("Paid"), "value": paid, "datatype": "Currency", "currency": "CNY", "indicator": "Green"},
-		{
-			"label": _("Pending"),
-			"value": total - paid,
-			"datatype": "Currency",
-			"currency": "CNY",
-			"indicator": "Orange",
-		},
+		*award_amounts(total, paid),
 	]
 	return columns, rows, None, None, summary
