@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,16 @@ def test_unknown_form_and_empty_selection_are_refused() -> None:
 		build_workbook("scoring", [])
 
 
+def with_includes(template: str) -> str:
+	"""A print format's template with the app's shared templates it includes put in place."""
+	app = Path(__file__).parent.parent
+
+	def read(match: re.Match) -> str:
+		return (app / match.group(1)).read_text(encoding="utf-8")
+
+	return re.sub(r'{%\s*include\s+"([^"]+)"\s*%}', read, template)
+
+
 def test_print_format_templates_match_their_json() -> None:
 	"""Frappe renders the .html beside a standard print format; its JSON must carry the same template."""
 	folders = sorted(p for p in PRINT_FORMATS.iterdir() if p.is_dir())
@@ -191,7 +202,8 @@ def test_print_format_templates_match_their_json() -> None:
 			"Jinja",
 		)
 		assert meta["html"] == (folder / f"{folder.name}.html").read_text(encoding="utf-8")
-		assert "size: A4" in meta["html"] and '"Noto Sans CJK SC"' in meta["html"]
+		template = with_includes(meta["html"])
+		assert "size: A4" in template and '"Noto Sans CJK SC"' in template
 
 
 def test_form_modules_never_import_frappe() -> None:
