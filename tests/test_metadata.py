@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from hqe_app.i18n import catalog, parse_po
 from hqe_app.scoring import score
-from hqe_app.scoring.model import RatioTiers
+from hqe_app.scoring.rules import RatioTiers
 from hqe_app.translation_sources import all_messages
 from tests.factories import SCHEME, full_marks
 

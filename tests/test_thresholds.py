@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hqe_app.scoring import score
-from hqe_app.scoring.model import CheckItem, Checklist
+from hqe_app.scoring.checklist import CheckItem, Checklist
 from tests.factories import application, full_marks
 
 

@@ -40,7 +40,7 @@ from hqe_app.programme.lifecycle import (
 )
 from hqe_app.programme.workflow import STATES
 from hqe_app.scoring import Scheme, ScoreCard, fill_quota, get_scheme, rank, recommendation_quota, score
-from hqe_app.scoring.model import fmt_points
+from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.quota import Rounding
 
 DOCSTATUS = {s.name: s.docstatus for s in STATES}

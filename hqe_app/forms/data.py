@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from hqe_app.forms import texts as T
+from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.evaluate import ScoreCard
-from hqe_app.scoring.model import fmt_points
 
 Row = Mapping[str, Any]
 OPINION_FIELDS = {"Township": "township_opinion", "County": "county_opinion", "City": "city_opinion"}

@@ -16,7 +16,7 @@ from frappe import _
 from frappe.utils import escape_html
 from hqe_app.high_quality_employment.application_scoring import pass_mark
 from hqe_app.scoring import Scheme, get_scheme
-from hqe_app.scoring.model import fmt_points
+from hqe_app.scoring.display import fmt_points
 
 Translator = Callable[[str], str]
 

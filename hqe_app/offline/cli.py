@@ -17,7 +17,7 @@ from hqe_app.i18n import translator
 from hqe_app.offline.batch import score_rows, summarize
 from hqe_app.offline.console import render
 from hqe_app.offline.reader import UnreadableFile, read_rows
-from hqe_app.scoring.model import fmt_points
+from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.quota import ROUNDINGS, as_fraction
 from hqe_app.scoring.schemes import DEFAULT_SCHEME, SCHEMES, get_scheme
 

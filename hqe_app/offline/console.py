@@ -6,7 +6,7 @@ import unicodedata
 
 from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
-from hqe_app.scoring.model import fmt_points
+from hqe_app.scoring.display import fmt_points
 
 
 def width(text: str) -> int:

@@ -24,8 +24,9 @@ from hqe_app.forms.data import scoring_form_of_card
 from hqe_app.forms.workbook import scoring_sheet
 from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
+from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.evaluate import ScoreCard
-from hqe_app.scoring.model import Scheme, fmt_points
+from hqe_app.scoring.model import Scheme
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)

@@ -12,7 +12,8 @@ from itertools import compress
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
-from hqe_app.scoring.model import Checklist, Finder, IndicatorResult, Option, Values
+from hqe_app.scoring.checklist import Checklist
+from hqe_app.scoring.model import Finder, IndicatorResult, Option, Values
 
 if TYPE_CHECKING:
 	from hqe_app.scoring.model import Scheme

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hqe_app.i18n import Translator
-from hqe_app.scoring.model import FieldSpec, Scheme, fmt_points
+from hqe_app.scoring.display import fmt_points
+from hqe_app.scoring.model import FieldSpec, Scheme
 
 TRUE_WORDS = frozenset({"1", "是", "yes", "y", "true", "t", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"0", "否", "no", "n", "false", "f", "×", "无"})

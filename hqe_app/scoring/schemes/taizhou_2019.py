@@ -2,23 +2,10 @@
 
 from fractions import Fraction as F
 
-from hqe_app.scoring.model import (
-	Bonus,
-	CheckItem,
-	Checklist,
-	ChoiceItem,
-	CountAtLeast,
-	Exceeds,
-	FieldSpec,
-	Limits,
-	OffStep,
-	PartOf,
-	RatioTiers,
-	Scheme,
-	Shortfall,
-	TickedWithout,
-	WithoutBasis,
-)
+from hqe_app.scoring.checklist import CheckItem, Checklist, ChoiceItem, CountAtLeast
+from hqe_app.scoring.flags import Exceeds, OffStep, TickedWithout, WithoutBasis
+from hqe_app.scoring.model import FieldSpec, Limits, PartOf, Scheme
+from hqe_app.scoring.rules import Bonus, RatioTiers, Shortfall
 
 REFERRAL_LEVELS = ("none", "success", "hard_to_employ", "outstanding")
 OTHER_SERVICE_LEVELS = ("none", "provided", "outstanding")
