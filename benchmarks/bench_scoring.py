@@ -76,9 +76,9 @@ def part_make_workbook(rows: int, path: str) -> dict[str, float]:
 	from openpyxl import load_workbook
 
 	from hqe_app.demo_data import applications
+	from hqe_app.excel_io.columns import DATA_SHEET
+	from hqe_app.excel_io.template import write_template
 	from hqe_app.i18n import translator
-	from hqe_app.offline.columns import DATA_SHEET
-	from hqe_app.offline.template import write_template
 	from hqe_app.scoring.schemes import get_scheme
 
 	scheme = get_scheme()

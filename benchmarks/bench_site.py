@@ -8,7 +8,7 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
 1. reports: each Script Report of the app, for the latest year, as Administrator (the whole
    province) and as a county user; median and slowest of --runs runs, in milliseconds;
 2. import: --rows applications for communities that have none in a fresh year, imported once with
-   the app's importer (hqe_app.high_quality_employment.importer.run_import: Document.insert() per
+   the app's importer (hqe_app.high_quality_employment.imports.applications.run_import: Document.insert() per
    row, one transaction, a savepoint per row) and once with Frappe's Data Import (Insert New Records:
    Document.insert() per row under frappe.flags.in_import, a commit and a Data Import Log per row) of
    the same rows. Both run every controller method and doc_event hook; the app's importer also runs
@@ -16,7 +16,7 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
    imported rows are deleted afterwards.
 3. staff import (--staff-rows N): a province's staff shape (one officer per community, two people
    per township, five per county, ten per city, up to N rows) written to the staff workbook and
-   imported once with hqe_app.high_quality_employment.staff_import.import_file, as a background
+   imported once with hqe_app.high_quality_employment.people.staff_import.import_file, as a background
    import commits (every COMMIT_EVERY rows); rows/s. The users stay unless --drop-staff.
 4. actions (--actions N): Submit, Consent and Certify of N applications of one township, each as its
    level's user with a node, timed with its commit (median / p95 / slowest, ms); then --scenery
@@ -134,8 +134,8 @@ def bench_reports(runs: int) -> None:
 
 
 def bench_import(count: int) -> None:
-	from hqe_app.high_quality_employment import importer
-	from hqe_app.high_quality_employment.template_export import template_with
+	from hqe_app.high_quality_employment.imports import applications as importer
+	from hqe_app.high_quality_employment.imports.template_export import template_with
 	from hqe_app.high_quality_employment.testing import indicator_fields
 
 	year = int(frappe.db.sql("select max(year) from `tabHQE Application`")[0][0] or 2030) + 1
@@ -265,7 +265,7 @@ def staff_rows(count: int) -> list[dict]:
 
 def bench_staff_import(count: int, drop: bool) -> None:
 	from hqe_app.forms.staff_workbook import template_bytes
-	from hqe_app.high_quality_employment import staff_import
+	from hqe_app.high_quality_employment.people import staff_import
 
 	delete_staff()
 	rows = staff_rows(count)

@@ -16,9 +16,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from hqe_app.demo_data import applications
+from hqe_app.excel_io.columns import DATA_SHEET
+from hqe_app.excel_io.template import FIRST_DATA_ROW, write_template
 from hqe_app.i18n import translator
-from hqe_app.offline.columns import DATA_SHEET
-from hqe_app.offline.template import FIRST_DATA_ROW, write_template
 from hqe_app.scoring.schemes import get_scheme
 
 COUNT = 92

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 
 CITY = "台州市"
 TOWNSHIPS: dict[str, tuple[str, ...]] = {

@@ -15,7 +15,7 @@ add_to_apps_screen = [
 		"logo": "/assets/hqe_app/images/hqe-logo.svg",
 		"title": "High Quality Employment",
 		"route": "/app/高质量就业",
-		"has_permission": "hqe_app.high_quality_employment.apps_screen.can_open",
+		"has_permission": "hqe_app.high_quality_employment.people.apps_screen.can_open",
 	}
 ]
 
@@ -23,7 +23,7 @@ from hqe_app.programme.roles import programme_doctypes as _programme_doctypes
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES, WORKFLOW_NAME
 
 # Roles and the application workflow ship as fixtures (SPEC §2, §3); the Role Profiles, one per
-# level, are written at install and migrate (high_quality_employment/setup.py). Uninstall removes all.
+# level, are written at install and migrate (high_quality_employment/people/role_profiles.py). Uninstall removes all.
 fixtures = [
 	{"dt": "Role", "filters": [["role_name", "like", "HQE %"]]},
 	{"dt": "Workflow State", "filters": [["name", "in", list(STATE_NAMES)]]},
@@ -32,24 +32,25 @@ fixtures = [
 ]
 
 after_install = [
-	"hqe_app.high_quality_employment.setup.sync_role_profiles",
-	"hqe_app.high_quality_employment.staff_indexes.add_indexes",
+	"hqe_app.high_quality_employment.people.role_profiles.sync_role_profiles",
+	"hqe_app.high_quality_employment.people.staff_indexes.add_indexes",
 ]
 after_migrate = [
-	"hqe_app.high_quality_employment.setup.sync_role_profiles",
-	"hqe_app.high_quality_employment.staff_indexes.add_indexes",
+	"hqe_app.high_quality_employment.people.role_profiles.sync_role_profiles",
+	"hqe_app.high_quality_employment.people.staff_indexes.add_indexes",
 ]
 before_uninstall = "hqe_app.uninstall.before_uninstall"
 
 # No node, no access: a programme role without a User Permission on the region tree reads nothing.
 permission_query_conditions = {
-	doctype: "hqe_app.high_quality_employment.permissions.query_conditions"
+	doctype: "hqe_app.high_quality_employment.people.permissions.query_conditions"
 	for doctype in _programme_doctypes()
 }
 has_permission = {
-	doctype: "hqe_app.high_quality_employment.permissions.has_permission" for doctype in _programme_doctypes()
+	doctype: "hqe_app.high_quality_employment.people.permissions.has_permission"
+	for doctype in _programme_doctypes()
 }
-boot_session = "hqe_app.high_quality_employment.permissions.boot_session"
+boot_session = "hqe_app.high_quality_employment.people.permissions.boot_session"
 
 scheduler_events = {
 	"daily": ["hqe_app.high_quality_employment.workflow.reminders.send_daily_reminders"],
@@ -65,14 +66,14 @@ app_include_js = [
 # The print formats 附件1 评分表 and 附件2 推荐表 read their contents through these.
 jinja = {
 	"methods": [
-		"hqe_app.high_quality_employment.print_helpers.hqe_scoring_form",
-		"hqe_app.high_quality_employment.print_helpers.hqe_recommendation_form",
-		"hqe_app.high_quality_employment.document_export.hqe_document_list",
+		"hqe_app.high_quality_employment.documents.batches.print_helpers.hqe_scoring_form",
+		"hqe_app.high_quality_employment.documents.batches.print_helpers.hqe_recommendation_form",
+		"hqe_app.high_quality_employment.documents.batches.export.hqe_document_list",
 	],
 }
 
 # Link search on the programme's DocTypes stays in the user's subtree, whatever flags the client sends.
 standard_queries = {
-	doctype: "hqe_app.high_quality_employment.search.subtree_search"
+	doctype: "hqe_app.high_quality_employment.people.search.subtree_search"
 	for doctype in ("HQE Community", "HQE Application", "HQE Review", "HQE Award", "HQE Region")
 }

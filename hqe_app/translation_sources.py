@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from hqe_app.offline.columns import IDENTITY, KIND_HELP
+from hqe_app.excel_io.columns import IDENTITY, KIND_HELP
 from hqe_app.scoring.schemes import SCHEMES
 
 APP_DIR = Path(__file__).parent
@@ -45,10 +45,10 @@ def scheme_messages() -> Iterator[tuple[str, str]]:
 		for flag in scheme.flags:
 			yield flag.message, f"{scheme.code}:flag"
 	for _name, label, help in IDENTITY:
-		yield label, "offline.columns"
-		yield help, "offline.columns"
+		yield label, "excel_io.columns"
+		yield help, "excel_io.columns"
 	for help in KIND_HELP.values():
-		yield help, "offline.columns"
+		yield help, "excel_io.columns"
 
 
 def doctype_messages(root: Path = APP_DIR) -> Iterator[tuple[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import frappe
-from hqe_app.high_quality_employment.staff_indexes import drop_indexes
+from hqe_app.high_quality_employment.people.staff_indexes import drop_indexes
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"

@@ -36,7 +36,7 @@ def test_frappe_free_packages_never_import_frappe() -> None:
 	"""scoring, offline, forms and programme: the code that is facts and formulas, not Frappe glue."""
 	code = (
 		"import sys, hqe_app, hqe_app.scoring, hqe_app.offline.cli, hqe_app.offline.workbook, "
-		"hqe_app.offline.template, hqe_app.demo_data, hqe_app.forms.data, hqe_app.forms.workbook, "
+		"hqe_app.excel_io.template, hqe_app.demo_data, hqe_app.forms.data, hqe_app.forms.workbook, "
 		"hqe_app.forms.texts, hqe_app.forms.document_lists, hqe_app.forms.list_workbook, hqe_app.programme.lifecycle, hqe_app.programme.workflow, "
 		"hqe_app.programme.calendar; "
 		"assert 'frappe' not in sys.modules, 'frappe was imported'"

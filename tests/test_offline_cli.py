@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from hqe_app.excel_io.columns import DATA_SHEET, HELP_SHEET
+from hqe_app.excel_io.template import FIRST_DATA_ROW
 from hqe_app.offline.cli import main
-from hqe_app.offline.columns import DATA_SHEET, HELP_SHEET
-from hqe_app.offline.template import FIRST_DATA_ROW
 from hqe_app.scoring import score
 from tests.factories import SCHEME, application, full_marks
 

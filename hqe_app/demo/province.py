@@ -26,7 +26,7 @@ import frappe
 from frappe.utils import add_days, getdate, now_datetime, nowdate
 from hqe_app.demo.province_history import Application, History, achievements, plan_history
 from hqe_app.demo.province_shape import Province, build_province
-from hqe_app.high_quality_employment.application_scoring import GAP_FIELDS, gap_fields
+from hqe_app.high_quality_employment.application.scoring import GAP_FIELDS, gap_fields
 from hqe_app.programme.calendar import DEADLINE_FIELDS, deadline
 from hqe_app.scoring import get_scheme
 
@@ -471,7 +471,7 @@ def check(per_state: int = 10) -> dict:
 	Nothing is saved (the transaction is rolled back); returns the documents whose stored score
 	fields or indicator results differ from what `apply_scores` computes now.
 	"""
-	from hqe_app.high_quality_employment.application_scoring import apply_scores
+	from hqe_app.high_quality_employment.application.scoring import apply_scores
 
 	text_fields = ("score_flags", *GAP_FIELDS)
 

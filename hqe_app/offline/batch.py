@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from hqe_app.excel_io.columns import option_aliases
+from hqe_app.excel_io.reader import InputRow
 from hqe_app.i18n import Translator
-from hqe_app.offline.columns import option_aliases
-from hqe_app.offline.reader import InputRow
 from hqe_app.scoring.evaluate import ScoreCard, evaluate
-from hqe_app.scoring.model import Scheme
 from hqe_app.scoring.quota import Rounding, fill_quota, rank, recommendation_quota
+from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.validate import FieldError, normalize
 
 

@@ -13,10 +13,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from hqe_app.excel_io.reader import UnreadableFile, read_rows
 from hqe_app.i18n import translator
 from hqe_app.offline.batch import score_rows, summarize
 from hqe_app.offline.console import render
-from hqe_app.offline.reader import UnreadableFile, read_rows
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.quota import ROUNDINGS, as_fraction
 from hqe_app.scoring.schemes import DEFAULT_SCHEME, SCHEMES, get_scheme
@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-	from hqe_app.offline.template import write_template
+	from hqe_app.excel_io.template import write_template
 
 	_ = translator(args.lang)
 	try:

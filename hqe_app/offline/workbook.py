@@ -26,7 +26,7 @@ from hqe_app.i18n import Translator
 from hqe_app.offline.batch import CountySummary, RowResult
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.evaluate import ScoreCard
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)

@@ -11,7 +11,7 @@ import math
 from fractions import Fraction
 from typing import NamedTuple
 
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 
 NOTICE = "台人社发〔2019〕52号"
 #: "力争到2022年全市三分之一以上的社区(村)建成高质量就业社区(村)".

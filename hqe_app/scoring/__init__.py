@@ -3,8 +3,9 @@
 from hqe_app.scoring.evaluate import ScoreCard, evaluate, score
 from hqe_app.scoring.flags import DataFlag
 from hqe_app.scoring.gap import Option, ToPass, to_pass
-from hqe_app.scoring.model import IndicatorResult, Scheme
+from hqe_app.scoring.model import IndicatorResult
 from hqe_app.scoring.quota import fill_quota, rank, recommendation_quota
+from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.schemes import DEFAULT_SCHEME, SCHEMES, get_scheme
 from hqe_app.scoring.validate import FieldError, InvalidApplication, normalize
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from hqe_app.i18n import Translator, translator
 from hqe_app.scoring.flags import DataFlag
 from hqe_app.scoring.gap import ToPass, to_pass
-from hqe_app.scoring.model import IndicatorResult, Scheme
+from hqe_app.scoring.model import IndicatorResult
+from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.schemes import get_scheme
 from hqe_app.scoring.validate import InvalidApplication, normalize
 

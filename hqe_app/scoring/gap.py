@@ -7,16 +7,16 @@ lever is read by one indicator only, which `plan` checks once per scheme.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import compress
 from operator import itemgetter, not_
 from typing import TYPE_CHECKING, NamedTuple
 
 from hqe_app.scoring.checklist import Checklist
-from hqe_app.scoring.model import Finder, IndicatorResult, Option, Values
+from hqe_app.scoring.model import IndicatorResult, LeverPlan, Option
 
 if TYPE_CHECKING:
-	from hqe_app.scoring.model import Scheme
+	from hqe_app.scoring.scheme import Scheme
 
 
 _FIELD, _GAIN = itemgetter(0), itemgetter(4)
@@ -29,21 +29,6 @@ class ToPass(NamedTuple):
 
 	def as_dict(self) -> dict[str, object]:
 		return {"missing": self.missing, "options": [o.as_dict() for o in self.options]}
-
-
-class LeverPlan(NamedTuple):
-	"""How `to_pass` visits one scheme's levers, built once by `plan` (cached as `Scheme.lever_plan`).
-
-	The yes/no items and selects of base checklists without a gate add what they add whatever the
-	other values: their rows are made here, and `to_pass` only picks those whose field is no (or
-	holds the option the row starts from). Every other indicator is asked (`calls`).
-	"""
-
-	check_values: Callable[[Values], tuple[object, ...]]
-	check_rows: tuple[Option, ...]
-	selects: tuple[tuple[str, dict[str, Option]], ...]
-	calls: tuple[tuple[int, bool, Finder], ...]
-	bonus: tuple[int, ...]
 
 
 def plan(scheme: Scheme) -> LeverPlan:

@@ -1,8 +1,9 @@
 """The vocabulary a scoring scheme is written in.
 
 A scheme is plain data: the fields an application carries, the checks that refuse impossible data,
-and one rule object per indicator. This module holds the scheme and its fields; the rules are in
-`rules` and `checklist`, the data flags in `flags`, the wording of numbers in `display`.
+and one rule object per indicator. This module holds the words every part shares (fields, results,
+options, levers); the scheme itself is in `scheme`, the rules in `rules` and `checklist`, the data
+flags in `flags`, the wording of numbers in `display`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
-
-if TYPE_CHECKING:
-	from hqe_app.scoring.flags import Flag
-	from hqe_app.scoring.gap import LeverPlan
-	from hqe_app.scoring.rules import Rule
+from typing import Literal, NamedTuple
 
 FieldKind = Literal["count", "check", "select", "points"]
 Values = Mapping[str, object]
@@ -148,52 +143,16 @@ class Limits:
 	quota_text: str
 
 
-@dataclass(frozen=True)
-class Scheme:
-	code: str
-	title: str
-	pass_mark: float
-	base_max: float
-	bonus_max: float
-	fields: tuple[FieldSpec, ...]
-	indicators: tuple[Rule, ...]
-	bonus_codes: frozenset[str]
-	parts: tuple[PartOf, ...] = ()
-	positive: tuple[str, ...] = ()
-	not_all_zero: tuple[tuple[str, ...], ...] = ()
-	flags: tuple[Flag, ...] = ()
-	sections: tuple[tuple[str, str], ...] = ()
-	levers: tuple[str, ...] = ()
-	limits: Limits | None = None
+class LeverPlan(NamedTuple):
+	"""How `to_pass` visits one scheme's levers, built once by `plan` (cached as `Scheme.lever_plan`).
 
-	@cached_property
-	def field_map(self) -> dict[str, FieldSpec]:
-		return {f.name: f for f in self.fields}
+	The yes/no items and selects of base checklists without a gate add what they add whatever the
+	other values: their rows are made here, and `to_pass` only picks those whose field is no (or
+	holds the option the row starts from). Every other indicator is asked (`calls`).
+	"""
 
-	@cached_property
-	def field_plan(self) -> tuple[tuple[str, type | None, FieldSpec], ...]:
-		"""(name, the type a ready value has: int for counts, bool for checks, spec) per field."""
-		ready = {"count": int, "check": bool}
-		return tuple((f.name, ready.get(f.kind), f) for f in self.fields)
-
-	@cached_property
-	def is_bonus(self) -> tuple[bool, ...]:
-		return tuple(rule.code in self.bonus_codes for rule in self.indicators)
-
-	@cached_property
-	def lever_space(self) -> LeverSpace:
-		ceilings: dict[str, list[str]] = {}
-		for rule in self.parts:
-			ceilings.setdefault(rule.part, []).append(rule.whole)
-		return LeverSpace(
-			frozenset(self.levers),
-			{field: tuple(wholes) for field, wholes in ceilings.items()},
-			{f.name: f.options for f in self.fields if f.kind == "select"},
-		)
-
-	@cached_property
-	def lever_plan(self) -> LeverPlan:
-		"""How `gap.to_pass` visits this scheme's levers, worked out once."""
-		from hqe_app.scoring.gap import plan
-
-		return plan(self)
+	check_values: Callable[[Values], tuple[object, ...]]
+	check_rows: tuple[Option, ...]
+	selects: tuple[tuple[str, dict[str, Option]], ...]
+	calls: tuple[tuple[int, bool, Finder], ...]
+	bonus: tuple[int, ...]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from hqe_app.i18n import Translator
 from hqe_app.scoring.display import fmt_points
-from hqe_app.scoring.model import FieldSpec, Scheme
+from hqe_app.scoring.model import FieldSpec
+from hqe_app.scoring.scheme import Scheme
 
 TRUE_WORDS = frozenset({"1", "是", "yes", "y", "true", "t", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"0", "否", "no", "n", "false", "f", "×", "无"})

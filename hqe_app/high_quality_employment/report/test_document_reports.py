@@ -403,7 +403,7 @@ class TestDocumentPrintAndExcel(AutumnCase):
 		self.assertEqual((page.count("名单测试0村"), page.count("名单测试1村")), (1, 1))
 
 	def download(self, user, method, **kwargs):
-		from hqe_app.high_quality_employment import document_export
+		from hqe_app.high_quality_employment.documents import export as document_export
 
 		frappe.set_user(user)
 		try:

@@ -143,7 +143,7 @@ class TestReports(FrappeTestCase):
 class TestWorkspaceCards(FrappeTestCase):
 	def test_waiting_at_my_level_counts_the_users_subtree_and_state(self):
 		from frappe.utils import getdate, nowdate
-		from hqe_app.high_quality_employment.dashboard import coverage, waiting_at_my_level
+		from hqe_app.high_quality_employment.reporting.dashboard import coverage, waiting_at_my_level
 
 		frappe.set_user("Administrator")
 		this_year = getdate(nowdate()).year

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.application_scoring import pass_mark
+from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.programme.workflow import APPROVE, Transition
 
 #: The city review's fields Approve needs, in the form's order.

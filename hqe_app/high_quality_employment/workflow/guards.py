@@ -14,8 +14,8 @@ import frappe
 from frappe import _
 from frappe.model.workflow import WorkflowPermissionError
 from frappe.utils import format_date, getdate, nowdate
-from hqe_app.high_quality_employment.application_scoring import pass_mark
-from hqe_app.high_quality_employment.quota import county_quota
+from hqe_app.high_quality_employment.application.scoring import pass_mark
+from hqe_app.high_quality_employment.workflow.quota import county_quota
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
 from hqe_app.programme.settings import setting
 from hqe_app.programme.workflow import (

@@ -11,7 +11,7 @@ hqe.import_applications = function () {
 		on_success(file) {
 			frappe
 				.call({
-					method: "hqe_app.high_quality_employment.importer.import_applications",
+					method: "hqe_app.high_quality_employment.imports.applications.import_applications",
 					args: { file_url: file.file_url },
 					freeze: true,
 					freeze_message: __("Importing Applications"),
@@ -69,7 +69,7 @@ hqe.setup_template_buttons = function (list) {
 			const value = (field) => (filters.find((f) => f[1] === field) || [])[3];
 			const year = value("year") || new Date().getFullYear();
 			window.open(
-				"/api/method/hqe_app.high_quality_employment.template_export.export_applications?" +
+				"/api/method/hqe_app.high_quality_employment.imports.template_export.export_applications?" +
 					new URLSearchParams({ year, county: value("county") || "", township: value("township") || "" })
 			);
 		},

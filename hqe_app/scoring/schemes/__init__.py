@@ -1,6 +1,6 @@
 """Registry of scoring schemes. Add a scheme by adding a data module and one line here."""
 
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.schemes.taizhou_2019 import SCHEME as TAIZHOU_2019
 
 SCHEMES: dict[str, Scheme] = {TAIZHOU_2019.code: TAIZHOU_2019}

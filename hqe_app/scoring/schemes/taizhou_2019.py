@@ -4,8 +4,9 @@ from fractions import Fraction as F
 
 from hqe_app.scoring.checklist import CheckItem, Checklist, ChoiceItem, CountAtLeast
 from hqe_app.scoring.flags import Exceeds, OffStep, TickedWithout, WithoutBasis
-from hqe_app.scoring.model import FieldSpec, Limits, PartOf, Scheme
+from hqe_app.scoring.model import FieldSpec, Limits, PartOf
 from hqe_app.scoring.rules import Bonus, RatioTiers, Shortfall
+from hqe_app.scoring.scheme import Scheme
 
 REFERRAL_LEVELS = ("none", "success", "hard_to_employ", "outstanding")
 OTHER_SERVICE_LEVELS = ("none", "provided", "outstanding")

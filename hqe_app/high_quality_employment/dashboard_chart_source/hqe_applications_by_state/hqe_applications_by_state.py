@@ -5,7 +5,7 @@
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
-from hqe_app.high_quality_employment.aggregates import count_by
+from hqe_app.high_quality_employment.reporting.aggregates import count_by
 from hqe_app.programme.workflow import STATE_NAMES
 
 SLICES = 5

@@ -17,7 +17,7 @@ function hqe_add_form_exports(frm) {
 		frm.add_custom_button(
 			label,
 			() =>
-				open_url_post("/api/method/hqe_app.high_quality_employment.excel_forms.export_forms", {
+				open_url_post("/api/method/hqe_app.high_quality_employment.documents.batches.excel_forms.export_forms", {
 					form,
 					names: JSON.stringify([frm.doc.name]),
 				}),
@@ -34,7 +34,7 @@ function hqe_show_gap(frm) {
 		return;
 	}
 	frappe
-		.xcall("hqe_app.high_quality_employment.gap_view.gap_section", { name: frm.doc.name })
+		.xcall("hqe_app.high_quality_employment.application.gap_view.gap_section", { name: frm.doc.name })
 		.then(({ html, flags }) => {
 			field.$wrapper.html(html);
 			// The flags also head the form, for the reviewer of every level (cleared on each refresh).

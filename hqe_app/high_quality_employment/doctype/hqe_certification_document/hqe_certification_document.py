@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.documents import batch_of, submit_batch, validate_batch
+from hqe_app.high_quality_employment.documents.batches import batch_of, submit_batch, validate_batch
 
 
 class HQECertificationDocument(Document):

@@ -9,7 +9,7 @@ function hqe_show_history(frm) {
 		return;
 	}
 	frappe
-		.xcall("hqe_app.high_quality_employment.community_history.community_history", {
+		.xcall("hqe_app.high_quality_employment.application.community_history.community_history", {
 			community: frm.doc.name,
 		})
 		.then((data) => {

@@ -4,8 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.authority import check_field_authority
-from hqe_app.high_quality_employment.input_checks import convert_inputs
+from hqe_app.high_quality_employment.application.authority import check_field_authority
+from hqe_app.high_quality_employment.application.input_checks import convert_inputs
 
 
 class HQECommunity(Document):

@@ -10,8 +10,8 @@ import frappe
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
-from hqe_app.high_quality_employment.community_history import changed_by_more_than_half
-from hqe_app.high_quality_employment.test_gap_section import login, near_values
+from hqe_app.high_quality_employment.application.community_history import changed_by_more_than_half
+from hqe_app.high_quality_employment.application.test_gap_section import login, near_values
 from hqe_app.high_quality_employment.testing import (
 	delete_applications,
 	ensure_community,
@@ -20,7 +20,7 @@ from hqe_app.high_quality_employment.testing import (
 )
 
 PASSWORD = "Community-history-13!"
-METHOD = "/api/method/hqe_app.high_quality_employment.community_history.community_history"
+METHOD = "/api/method/hqe_app.high_quality_employment.application.community_history.community_history"
 # 2081 → 2082: 工作年龄 +1000 of 2000 and 就业 −850 of 1700 are exactly half (not flagged);
 # 劳动力 +901 of 1800 and 持证 −301 of 600 are more than half (flagged); 困难人员 0 → 7 has no half.
 YEARS = {

@@ -2,7 +2,10 @@
 # For license information, please see license.txt
 
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.province_list import mark_recommended, validate_province_list
+from hqe_app.high_quality_employment.documents.batches.province_list import (
+	mark_recommended,
+	validate_province_list,
+)
 
 
 class HQEProvinceRecommendation(Document):

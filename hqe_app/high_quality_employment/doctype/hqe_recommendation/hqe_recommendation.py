@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.quota import county_quota
+from hqe_app.high_quality_employment.workflow.quota import county_quota
 from hqe_app.programme.lifecycle import RECOMMENDED_OR_LATER
 
 ACHIEVEMENTS_LIMIT = 300

@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
-from hqe_app.high_quality_employment.authority import check_field_authority, check_review_level
-from hqe_app.high_quality_employment.input_checks import convert_inputs
-from hqe_app.high_quality_employment.review_checks import (
+from hqe_app.high_quality_employment.application.authority import check_field_authority, check_review_level
+from hqe_app.high_quality_employment.application.input_checks import convert_inputs
+from hqe_app.high_quality_employment.application.review_checks import (
 	check_verified_values,
 	field_label,
 	format_value,

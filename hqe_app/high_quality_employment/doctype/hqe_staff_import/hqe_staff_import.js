@@ -5,7 +5,7 @@
 frappe.ui.form.on("HQE Staff Import", {
 	refresh(frm) {
 		frm.add_custom_button(__("Download Template"), () => {
-			window.open("/api/method/hqe_app.high_quality_employment.staff_import.download_template");
+			window.open("/api/method/hqe_app.high_quality_employment.people.staff_import.download_template");
 		});
 		if (!frm.is_new() && frm.doc.import_file && ["Pending", "Failed"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Start Import"), () => frm.events.start(frm)).addClass("btn-primary");
@@ -16,7 +16,7 @@ frappe.ui.form.on("HQE Staff Import", {
 	start(frm) {
 		frappe
 			.call({
-				method: "hqe_app.high_quality_employment.staff_import.start_import",
+				method: "hqe_app.high_quality_employment.people.staff_import.start_import",
 				args: { name: frm.doc.name },
 				freeze: true,
 				freeze_message: __("Importing Staff"),

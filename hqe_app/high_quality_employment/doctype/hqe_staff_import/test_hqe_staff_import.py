@@ -17,7 +17,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 from hqe_app.forms.staff_workbook import template_bytes
-from hqe_app.high_quality_employment import staff_import
+from hqe_app.high_quality_employment.people import staff_import
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,
@@ -129,7 +129,7 @@ class TestStaffImport(FrappeTestCase):
 		name = response.json["data"]["name"]
 		response = self.rest(
 			"post",
-			"/api/method/hqe_app.high_quality_employment.staff_import.start_import",
+			"/api/method/hqe_app.high_quality_employment.people.staff_import.start_import",
 			json={
 				"name": name,
 				"_lang": "zh",

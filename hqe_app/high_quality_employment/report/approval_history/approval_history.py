@@ -5,7 +5,7 @@ which, and why — from HQE Approval Log, oldest first; one application's histor
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import column, year_filters
+from hqe_app.high_quality_employment.reporting.queries import column, year_filters
 
 
 def execute(filters=None):

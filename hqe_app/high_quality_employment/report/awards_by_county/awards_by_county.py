@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import award_amounts, column, year_filters
+from hqe_app.high_quality_employment.reporting.queries import award_amounts, column, year_filters
 
 LEVELS = ("City", "County")
 

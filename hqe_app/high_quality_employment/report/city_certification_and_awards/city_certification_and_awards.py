@@ -4,7 +4,7 @@
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import award_amounts, column, year_filters
+from hqe_app.high_quality_employment.reporting.queries import award_amounts, column, year_filters
 
 
 def execute(filters=None):

@@ -5,7 +5,7 @@ certification document (文号, date) that certified it; the annex of the county
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import (
+from hqe_app.high_quality_employment.reporting.queries import (
 	application_filters,
 	column,
 	document_dates,

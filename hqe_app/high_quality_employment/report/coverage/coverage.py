@@ -8,13 +8,13 @@ Merged (disabled) communities are left out of both sides.
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.coverage_counts import (
+from hqe_app.high_quality_employment.reporting.coverage_counts import (
 	certified_by_county,
 	city_of,
 	communities_by_county,
 	counties_with_communities,
 )
-from hqe_app.high_quality_employment.report_queries import column, year_of
+from hqe_app.high_quality_employment.reporting.queries import column, year_of
 from hqe_app.programme.limits import still_to_certify, target_fraction, target_reached
 from hqe_app.programme.settings import setting
 

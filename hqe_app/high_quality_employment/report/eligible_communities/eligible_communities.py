@@ -6,8 +6,8 @@ and those the county rejected are not listed: they are not certified, whatever t
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.application_scoring import pass_mark
-from hqe_app.high_quality_employment.report_queries import (
+from hqe_app.high_quality_employment.application.scoring import pass_mark
+from hqe_app.high_quality_employment.reporting.queries import (
 	application_columns,
 	application_filters,
 	column,

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.aggregates import aggregate, count_by
-from hqe_app.high_quality_employment.report_queries import application_filters, column
+from hqe_app.high_quality_employment.reporting.aggregates import aggregate, count_by
+from hqe_app.high_quality_employment.reporting.queries import application_filters, column
 from hqe_app.scoring import get_scheme
 
 RESULT = "`tabHQE Indicator Result`"

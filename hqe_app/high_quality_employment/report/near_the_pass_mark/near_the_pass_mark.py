@@ -9,15 +9,15 @@ are the engine's, stored on the application at its last save (SPEC §12), so no 
 import frappe
 from frappe import _
 from frappe.utils import flt
-from hqe_app.high_quality_employment.application_scoring import pass_mark
-from hqe_app.high_quality_employment.gap_view import (
+from hqe_app.high_quality_employment.application.gap_view import (
 	Translator,
 	option_text,
 	points_missing,
 	stored,
 	translator,
 )
-from hqe_app.high_quality_employment.report_queries import (
+from hqe_app.high_quality_employment.application.scoring import pass_mark
+from hqe_app.high_quality_employment.reporting.queries import (
 	application_columns,
 	application_filters,
 	column,

@@ -12,7 +12,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 from frappe.utils.password import update_password
-from hqe_app.high_quality_employment.test_gap_section import login, near_values
+from hqe_app.high_quality_employment.application.test_gap_section import login, near_values
 from hqe_app.high_quality_employment.testing import (
 	delete_applications,
 	ensure_community,

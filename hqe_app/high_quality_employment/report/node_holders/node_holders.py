@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import chosen, column
+from hqe_app.high_quality_employment.reporting.queries import chosen, column
 from hqe_app.programme.roles import ADMINISTRATOR, COMMUNITY_NODE, NODE_DOCTYPES, REGION_NODE, ROLES
 
 LEVEL_ORDER = {"City": 0, "County": 1, "Township": 2, "Community": 3, "": 4}

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.report_queries import application_filters, column
+from hqe_app.high_quality_employment.reporting.queries import application_filters, column
 
 
 def execute(filters=None):

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.aggregates import count_by
-from hqe_app.high_quality_employment.quota import certified_filters, quota_for
-from hqe_app.high_quality_employment.report_queries import application_filters, column, year_of
+from hqe_app.high_quality_employment.reporting.aggregates import count_by
+from hqe_app.high_quality_employment.reporting.queries import application_filters, column, year_of
+from hqe_app.high_quality_employment.workflow.quota import certified_filters, quota_for
 from hqe_app.programme.lifecycle import RECOMMENDED_OR_LATER
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import frappe
 from frappe.utils import getdate, nowdate
-from hqe_app.high_quality_employment.aggregates import count
-from hqe_app.high_quality_employment.coverage_counts import certified_by_county, communities_by_county
+from hqe_app.high_quality_employment.reporting.aggregates import count
+from hqe_app.high_quality_employment.reporting.coverage_counts import (
+	certified_by_county,
+	communities_by_county,
+)
 from hqe_app.programme.lifecycle import CERTIFIED_STATES
 from hqe_app.programme.workflow import TRANSITIONS
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.application_scoring import MEDIA_LEVELS
+from hqe_app.excel_io.columns import option_aliases
+from hqe_app.excel_io.reader import InputRow, UnreadableFile, read_rows
+from hqe_app.high_quality_employment.application.scoring import MEDIA_LEVELS
 from hqe_app.i18n import translator
-from hqe_app.offline.columns import option_aliases
-from hqe_app.offline.reader import InputRow, UnreadableFile, read_rows
 from hqe_app.programme.workflow import COUNTY
 from hqe_app.scoring import get_scheme
 from hqe_app.scoring.validate import normalize
@@ -88,7 +88,7 @@ def import_applications(file_url: str) -> dict:
 	if len(rows) <= BACKGROUND_ABOVE:
 		return {"queued": False, **import_rows(rows).as_dict()}
 	job = frappe.enqueue(
-		"hqe_app.high_quality_employment.importer.run_import_job",
+		"hqe_app.high_quality_employment.imports.applications.run_import_job",
 		queue="long",
 		timeout=3600,
 		file_name=file_doc.name,

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
+from hqe_app.high_quality_employment.documents.batches import counties_of
 from hqe_app.programme.lifecycle import CITY_CERTIFIED
-
-from .documents import counties_of
 
 ACHIEVEMENTS_LIMIT = 300
 

@@ -8,7 +8,7 @@ with it, so a share never counts a community that the total does not. Every read
 from __future__ import annotations
 
 import frappe
-from hqe_app.high_quality_employment.aggregates import count_by
+from hqe_app.high_quality_employment.reporting.aggregates import count_by
 from hqe_app.programme.lifecycle import CERTIFIED_STATES
 
 

@@ -17,7 +17,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
-from hqe_app.high_quality_employment import permissions
+from hqe_app.high_quality_employment.people import permissions
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	add_scenery_users,

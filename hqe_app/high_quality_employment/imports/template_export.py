@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 import frappe
 from frappe import _
+from hqe_app.excel_io.columns import DATA_SHEET, columns
+from hqe_app.excel_io.template import write_template
 from hqe_app.i18n import translator
-from hqe_app.offline.columns import DATA_SHEET, columns
-from hqe_app.offline.template import write_template
 from hqe_app.scoring import get_scheme
 
 DOCTYPE = "HQE Application"

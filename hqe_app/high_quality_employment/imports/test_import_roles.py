@@ -15,8 +15,8 @@ from frappe.desk.form.save import savedocs
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
-from hqe_app.high_quality_employment import importer
-from hqe_app.high_quality_employment.test_import_export import row_for, template_file
+from hqe_app.high_quality_employment.imports import applications as importer
+from hqe_app.high_quality_employment.imports.test_import_export import row_for, template_file
 from hqe_app.high_quality_employment.testing import (
 	api_credentials,
 	delete_applications,
@@ -190,7 +190,7 @@ class TestImportByRole(FrappeTestCase):
 	def rest_import(self, user: str, file_url: str) -> dict:
 		response = make_request(
 			target=get_test_client().post,
-			args=("/api/method/hqe_app.high_quality_employment.importer.import_applications",),
+			args=("/api/method/hqe_app.high_quality_employment.imports.applications.import_applications",),
 			kwargs={"headers": {"Authorization": self.tokens[user]}, "json": {"file_url": file_url}},
 		)
 		frappe.db.rollback()  # see what the request committed

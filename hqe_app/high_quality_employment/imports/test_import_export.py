@@ -10,14 +10,14 @@ from openpyxl import load_workbook
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from hqe_app.high_quality_employment import importer
-from hqe_app.high_quality_employment.template_export import (
+from hqe_app.excel_io.columns import DATA_SHEET
+from hqe_app.high_quality_employment.imports import applications as importer
+from hqe_app.high_quality_employment.imports.template_export import (
 	application_rows,
 	export_applications,
 	template_with,
 )
 from hqe_app.high_quality_employment.testing import delete_applications, ensure_community, indicator_fields
-from hqe_app.offline.columns import DATA_SHEET
 from hqe_app.scoring import get_scheme
 
 YEAR = 2097

@@ -12,7 +12,7 @@ import frappe
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
-from hqe_app.high_quality_employment.application_scoring import apply_scores
+from hqe_app.high_quality_employment.application.scoring import apply_scores
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,

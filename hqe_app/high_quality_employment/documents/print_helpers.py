@@ -12,7 +12,7 @@ from typing import Any
 
 import frappe
 from hqe_app.forms.data import recommendation_form, scoring_form
-from hqe_app.high_quality_employment.application_scoring import pass_mark
+from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.scoring import get_scheme
 
 APPLICATION_FIELDS = (

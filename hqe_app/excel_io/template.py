@@ -9,9 +9,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from hqe_app.excel_io.columns import DATA_SHEET, HELP_SHEET, columns
 from hqe_app.i18n import Translator
-from hqe_app.offline.columns import DATA_SHEET, HELP_SHEET, columns
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

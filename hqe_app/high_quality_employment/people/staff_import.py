@@ -436,7 +436,7 @@ def start_import(name: str) -> dict:
 		return {"queued": False}
 	doc.db_set("status", "Queued")
 	frappe.enqueue(
-		"hqe_app.high_quality_employment.staff_import.run_job",
+		"hqe_app.high_quality_employment.people.staff_import.run_job",
 		queue="long",
 		timeout=max(3600, rows * 3),  # Frappe's User.insert costs about a second per person (see the note)
 		name=name,

@@ -15,7 +15,7 @@ from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 from frappe.utils.password import update_password
-from hqe_app.high_quality_employment.application_scoring import pass_mark
+from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.high_quality_employment.testing import (
 	delete_applications,
 	ensure_community,
@@ -25,7 +25,7 @@ from hqe_app.scoring import get_scheme
 
 YEAR = 2085
 PASSWORD = "Gap-section-13!"
-METHOD = "/api/method/hqe_app.high_quality_employment.gap_view.gap_section"
+METHOD = "/api/method/hqe_app.high_quality_employment.application.gap_view.gap_section"
 
 
 def near_values(**overrides) -> dict:

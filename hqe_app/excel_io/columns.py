@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hqe_app.i18n import Translator
-from hqe_app.scoring.model import FieldSpec, Scheme
+from hqe_app.scoring.model import FieldSpec
+from hqe_app.scoring.scheme import Scheme
 
 DATA_SHEET = "申报数据"
 HELP_SHEET = "填写说明"

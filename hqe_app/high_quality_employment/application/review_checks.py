@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.application_scoring import (
+from hqe_app.high_quality_employment.application.scoring import (
 	overlay,
 	reviews_of,
 	scheme_of,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from frappe.utils import escape_html
-from hqe_app.high_quality_employment.application_scoring import pass_mark
+from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.scoring import Scheme, get_scheme
 from hqe_app.scoring.display import fmt_points
 

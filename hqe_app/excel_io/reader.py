@@ -9,9 +9,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from hqe_app.excel_io.columns import DATA_SHEET, columns
 from hqe_app.i18n import Translator
-from hqe_app.offline.columns import DATA_SHEET, columns
-from hqe_app.scoring.model import Scheme
+from hqe_app.scoring.scheme import Scheme
 
 HEADER_SEARCH_ROWS = 5
 

@@ -8,16 +8,13 @@ sent for them is overwritten.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 from hqe_app.programme.settings import setting
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
 from hqe_app.scoring.validate import FieldError
-
-if TYPE_CHECKING:
-	from hqe_app.high_quality_employment.doctype.hqe_application.hqe_application import HQEApplication
 
 MEDIA_LEVELS = {
 	"County": "media_reports_county",
@@ -28,11 +25,11 @@ REVIEW_ORDER = {"Township": 0, "County": 1, "City": 2}
 GAP_FIELDS = ("to_pass_options", "data_flags")  # what `gap_fields` stores, in this order
 
 
-def scheme_of(doc: HQEApplication) -> Scheme:
+def scheme_of(doc: Document) -> Scheme:
 	return get_scheme(doc.scheme or None)
 
 
-def count_media_reports(doc: HQEApplication) -> None:
+def count_media_reports(doc: Document) -> None:
 	"""Indicator 9's counts come from the table of reports, counted by level."""
 	counts = dict.fromkeys(MEDIA_LEVELS.values(), 0)
 	for report in doc.media_reports:
@@ -40,7 +37,7 @@ def count_media_reports(doc: HQEApplication) -> None:
 	doc.update(counts)
 
 
-def self_reported_values(doc: HQEApplication, scheme: Scheme) -> dict[str, object]:
+def self_reported_values(doc: Document, scheme: Scheme) -> dict[str, object]:
 	"""The values as the community entered them (innovation points come from the county review)."""
 	values: dict[str, object] = {}
 	for spec in scheme.fields:
@@ -88,7 +85,7 @@ def overlay(reported: dict[str, object], reviews: list) -> tuple[dict[str, objec
 	return verified, applied
 
 
-def apply_scores(doc: HQEApplication) -> ScoreCard:
+def apply_scores(doc: Document) -> ScoreCard:
 	"""Validate the self-reported values, overlay verified corrections, score, and write the results.
 
 	Raises frappe.ValidationError naming every refused field; nothing is written then.
@@ -139,7 +136,7 @@ def apply_scores(doc: HQEApplication) -> ScoreCard:
 	return card
 
 
-def store_gap(doc: HQEApplication, card: ScoreCard) -> None:
+def store_gap(doc: Document, card: ScoreCard) -> None:
 	doc.update(gap_fields(card))
 
 
@@ -154,7 +151,7 @@ def gap_fields(card: ScoreCard) -> dict[str, str]:
 	}
 
 
-def replace_rows(doc: HQEApplication, fieldname: str, rows: list[dict]) -> None:
+def replace_rows(doc: Document, fieldname: str, rows: list[dict]) -> None:
 	"""Set a child table to `rows`, updating the existing rows in place where there are as many.
 
 	A save that re-scores then updates rows instead of deleting and inserting them: no insert into the
