@@ -66,9 +66,9 @@ app_include_js = [
 # The print formats 附件1 评分表 and 附件2 推荐表 read their contents through these.
 jinja = {
 	"methods": [
-		"hqe_app.high_quality_employment.documents.batches.print_helpers.hqe_scoring_form",
-		"hqe_app.high_quality_employment.documents.batches.print_helpers.hqe_recommendation_form",
-		"hqe_app.high_quality_employment.documents.batches.export.hqe_document_list",
+		"hqe_app.high_quality_employment.documents.print_helpers.hqe_scoring_form",
+		"hqe_app.high_quality_employment.documents.print_helpers.hqe_recommendation_form",
+		"hqe_app.high_quality_employment.documents.export.hqe_document_list",
 	],
 }
 

@@ -133,3 +133,49 @@ def test_the_checks_see_the_app() -> None:
 	assert "hqe_app.scoring.scheme" in ALL and "hqe_app.high_quality_employment.workflow.guards" in ALL
 	assert "hqe_app.scoring.model" in set(top_level_imports(ALL["hqe_app.scoring.scheme"]))
 	assert "frappe" in set(top_level_imports(ALL["hqe_app.high_quality_employment.application.scoring"]))
+
+
+def dotted_paths() -> Iterator[tuple[str, str]]:
+	"""Every `hqe_app.x.y.z` written in the app's code, hooks, scripts, JSON and the README."""
+	import re
+
+	pattern = re.compile(r"\bhqe_app(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
+	files = [*APP.rglob("*.py"), *APP.rglob("*.js"), *APP.rglob("*.json"), *APP.rglob("*.html")]
+	files += [APP.parent / "README.md", APP.parent / "pyproject.toml", *(APP.parent / "benchmarks").glob("*.py")]
+	for path in files:
+		for match in pattern.finditer(path.read_text(encoding="utf-8")):
+			yield str(path.relative_to(APP.parent)), match.group(0)
+
+
+def test_every_dotted_path_names_a_module_or_its_attribute() -> None:
+	"""Hooks, `frappe.call`s, background jobs and Jinja methods name code by dotted path: each resolves
+	to a module, or to a name defined at the top of one."""
+
+	def defined(module: str, name: str) -> bool:
+		tree = ast.parse(ALL[module].read_text(encoding="utf-8"))
+		for node in tree.body:
+			if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef) and node.name == name:
+				return True
+			if isinstance(node, ast.Assign | ast.AnnAssign):
+				targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+				if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+					return True
+			if isinstance(node, ast.ImportFrom | ast.Import):
+				if any((alias.asname or alias.name).split(".")[0] == name for alias in node.names):
+					return True
+		return False
+
+	broken = []
+	seen = 0
+	for where, dotted in dotted_paths():
+		seen += 1
+		if dotted in ALL:
+			continue
+		module, _, name = dotted.rpartition(".")
+		if module in ALL and defined(module, name):
+			continue
+		if dotted.endswith((".py", ".json", ".js")) or dotted.rpartition(".")[0] in ALL and dotted.endswith(".py"):
+			continue
+		broken.append((where, dotted))
+	assert seen > 50
+	assert broken == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from hqe_app.forms.workbook import FORM_TITLES, FORMS, workbook_bytes
-from hqe_app.high_quality_employment.documents.batches.print_helpers import (
+from hqe_app.high_quality_employment.documents.print_helpers import (
 	APPLICATION_FIELDS,
 	recommendation_forms,
 	scoring_forms,

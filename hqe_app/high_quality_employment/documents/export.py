@@ -14,7 +14,7 @@ from frappe import _
 from hqe_app.forms.document_lists import certification_document, filename, publication
 from hqe_app.forms.list_workbook import list_workbook_bytes
 from hqe_app.forms.workbook import FORM_TITLES, workbook_bytes
-from hqe_app.high_quality_employment.documents.batches.print_helpers import APPLICATION_FIELDS, province_forms
+from hqe_app.high_quality_employment.documents.print_helpers import APPLICATION_FIELDS, province_forms
 
 LISTS = {"HQE Certification Document": certification_document, "HQE Publication": publication}
 

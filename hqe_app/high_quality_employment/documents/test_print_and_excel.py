@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.forms.data import points
-from hqe_app.high_quality_employment.documents.batches.excel_forms import export_forms
+from hqe_app.high_quality_employment.documents.excel_forms import export_forms
 from hqe_app.high_quality_employment.testing import (
 	delete_applications,
 	ensure_community,

@@ -17,7 +17,7 @@ function hqe_add_form_exports(frm) {
 		frm.add_custom_button(
 			label,
 			() =>
-				open_url_post("/api/method/hqe_app.high_quality_employment.documents.batches.excel_forms.export_forms", {
+				open_url_post("/api/method/hqe_app.high_quality_employment.documents.excel_forms.export_forms", {
 					form,
 					names: JSON.stringify([frm.doc.name]),
 				}),

@@ -14,7 +14,7 @@ const HQE_STATE_COLORS = {
 	"City Rejected": "gray",
 };
 
-const HQE_EXPORT_FORMS_METHOD = "/api/method/hqe_app.high_quality_employment.documents.batches.excel_forms.export_forms";
+const HQE_EXPORT_FORMS_METHOD = "/api/method/hqe_app.high_quality_employment.documents.excel_forms.export_forms";
 
 // 附件1 评分表 / 附件2 推荐表 as Excel: for the selected rows, or a whole county-year.
 function hqe_setup_form_exports(list) {

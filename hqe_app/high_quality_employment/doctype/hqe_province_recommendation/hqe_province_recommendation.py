@@ -2,7 +2,7 @@
 # For license information, please see license.txt
 
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.documents.batches.province_list import (
+from hqe_app.high_quality_employment.documents.province_list import (
 	mark_recommended,
 	validate_province_list,
 )

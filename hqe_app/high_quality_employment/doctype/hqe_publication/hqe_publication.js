@@ -5,7 +5,7 @@ frappe.ui.form.on("HQE Publication", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		frm.add_custom_button(__("Export to Excel"), () =>
-			open_url_post("/api/method/hqe_app.high_quality_employment.documents.batches.export.export_document_list", {
+			open_url_post("/api/method/hqe_app.high_quality_employment.documents.export.export_document_list", {
 				doctype: frm.doctype,
 				name: frm.doc.name,
 			}),

@@ -5,7 +5,7 @@ the city's certification document and the 附件2 contents (what the list's row 
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.documents.batches.print_helpers import APPLICATION_FIELDS, province_forms
+from hqe_app.high_quality_employment.documents.print_helpers import APPLICATION_FIELDS, province_forms
 from hqe_app.high_quality_employment.reporting.queries import application_filters, column
 
 
