@@ -86,13 +86,16 @@ def test_no_module_outside_demo_is_longer_than_600_lines() -> None:
 	long = {
 		name: lines
 		for name, path in ALL.items()
-		if part_of(name) != "demo" and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+		if part_of(name) != "demo"
+		and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
 	}
 	assert long == {}
 
 
 def test_no_import_circle() -> None:
-	graph = {name: {m for m in top_level_imports(path) if m in ALL and m != name} for name, path in ALL.items()}
+	graph = {
+		name: {m for m in top_level_imports(path) if m in ALL and m != name} for name, path in ALL.items()
+	}
 	circles: list[list[str]] = []
 	state: dict[str, int] = {}  # 1 on the current path, 2 done
 
@@ -141,7 +144,11 @@ def dotted_paths() -> Iterator[tuple[str, str]]:
 
 	pattern = re.compile(r"\bhqe_app(?:\.[A-Za-z_][A-Za-z0-9_]*)+")
 	files = [*APP.rglob("*.py"), *APP.rglob("*.js"), *APP.rglob("*.json"), *APP.rglob("*.html")]
-	files += [APP.parent / "README.md", APP.parent / "pyproject.toml", *(APP.parent / "benchmarks").glob("*.py")]
+	files += [
+		APP.parent / "README.md",
+		APP.parent / "pyproject.toml",
+		*(APP.parent / "benchmarks").glob("*.py"),
+	]
 	for path in files:
 		for match in pattern.finditer(path.read_text(encoding="utf-8")):
 			yield str(path.relative_to(APP.parent)), match.group(0)
@@ -174,7 +181,9 @@ def test_every_dotted_path_names_a_module_or_its_attribute() -> None:
 		module, _, name = dotted.rpartition(".")
 		if module in ALL and defined(module, name):
 			continue
-		if dotted.endswith((".py", ".json", ".js")) or dotted.rpartition(".")[0] in ALL and dotted.endswith(".py"):
+		if dotted.endswith((".py", ".json", ".js")) or (
+			dotted.rpartition(".")[0] in ALL and dotted.endswith(".py")
+		):
 			continue
 		broken.append((where, dotted))
 	assert seen > 50

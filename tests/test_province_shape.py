@@ -13,7 +13,6 @@ from hqe_app.demo.province_history import (
 	APPLY_RATE,
 	DOCSTATUS,
 	achievements,
-	add_working_days,
 	plan_history,
 	weighted_sample,
 )
@@ -27,6 +26,7 @@ from hqe_app.demo.province_shape import (
 )
 from hqe_app.demo_data import TOWNSHIPS as TAIZHOU_TOWNSHIPS
 from hqe_app.programme import lifecycle
+from hqe_app.programme.calendar import add_working_days
 from hqe_app.programme.workflow import STATES
 from hqe_app.scoring import recommendation_quota, score
 

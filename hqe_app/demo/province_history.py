@@ -26,6 +26,7 @@ from fractions import Fraction
 from hqe_app.demo.province_shape import Community, Province, short_name
 from hqe_app.demo_data import indicator_values
 from hqe_app.i18n import Translator
+from hqe_app.programme.calendar import add_working_days
 from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	CITY_REJECTED,
@@ -498,16 +499,6 @@ def media_reports(
 			day = start + dt.timedelta(days=rng.randrange(span))
 			rows.append(MediaReport(rng.choice(outlets[level]), level, day))
 	return rows
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-	"""Monday to Friday only (public holidays are not modelled)."""
-	day = start
-	while days:
-		day += dt.timedelta(days=1)
-		if day.weekday() < 5:
-			days -= 1
-	return day
 
 
 def _at(rng: random.Random, day: dt.date) -> dt.datetime:

@@ -16,8 +16,8 @@ COMMUNITY_NAME = "社区（村）名称"
 CONTACT_PERSON = "联系人"
 ADDRESS = "地　址"
 CONTACT_PHONE = "联系电话"
-ACHIEVEMENTS_LINES = ("建设成效", "（300字以内）")
-ACHIEVEMENTS = "".join(ACHIEVEMENTS_LINES)
+ACHIEVEMENTS_LIMIT = 300  # 附件2: 建设成效（300字以内）
+ACHIEVEMENTS_LINES = ("建设成效", f"（{ACHIEVEMENTS_LIMIT}字以内）")
 SEAL = "(盖章)"
 #: The three opinion blocks, left to right, keyed by review level; the lines as the printed form breaks them.
 OPINION_HEADING_LINES = {

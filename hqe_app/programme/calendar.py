@@ -45,3 +45,13 @@ def deadline(settings, fieldname: str, year: int) -> datetime.date | None:
 
 def _leap(year: int) -> bool:
 	return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+	"""The date `days` working days (Monday to Friday) after `start`; public holidays are not modelled."""
+	day = start
+	while days > 0:
+		day += datetime.timedelta(days=1)
+		if day.weekday() < 5:
+			days -= 1
+	return day

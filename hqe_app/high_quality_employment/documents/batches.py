@@ -14,6 +14,7 @@ from typing import NamedTuple
 import frappe
 from frappe import _
 from frappe.model.workflow import apply_workflow
+from hqe_app.high_quality_employment.documents.rows import check_rows
 from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	CITY_REVIEW,
@@ -59,39 +60,25 @@ def validate_batch(doc, batch: Batch, rows) -> None:
 		)
 	if not rows:
 		frappe.throw(_("List at least one application"), frappe.MandatoryError)
-	fields = ["name", "county", "year", "workflow_state", "community_name"]
-	if batch.stamp:
-		fields.append(batch.stamp)
-	apps = {
-		a.name: a
-		for a in frappe.get_all(
-			APPLICATION, filters={"name": ("in", [r.application for r in rows])}, fields=fields
-		)
-	}
-	counties = counties_of(doc.region, batch.region_level)
-	seen = set()
-	for row in rows:
-		app = apps[row.application]
-		if row.application in seen:
-			frappe.throw(_("Row {0}: {1} is listed twice").format(row.idx, app.community_name))
-		seen.add(row.application)
-		if app.county not in counties or int(app.year) != int(doc.year):
-			frappe.throw(
-				_("Row {0}: {1} is not an application of {2} for {3}").format(
-					row.idx, app.community_name, doc.region, doc.year
-				)
-			)
+
+	def refusal(row, app) -> str | None:
 		if app.workflow_state != batch.waiting and app.workflow_state not in batch.done:
-			frappe.throw(
-				_("Row {0}: {1} is {2}; this document takes applications in {3}").format(
-					row.idx, app.community_name, _(app.workflow_state), _(batch.waiting)
-				)
+			return _("Row {0}: {1} is {2}; this document takes applications in {3}").format(
+				row.idx, app.community_name, _(app.workflow_state), _(batch.waiting)
 			)
 		other = batch.stamp and app.get(batch.stamp)
 		if other and other != doc.name:
-			frappe.throw(
-				_("Row {0}: {1} was certified by document {2}").format(row.idx, app.community_name, other)
-			)
+			return _("Row {0}: {1} was certified by document {2}").format(row.idx, app.community_name, other)
+		return None
+
+	check_rows(
+		rows,
+		counties=counties_of(doc.region, batch.region_level),
+		year=doc.year,
+		place=doc.region,
+		state_refusal=refusal,
+		extra_fields=[batch.stamp] if batch.stamp else [],
+	)
 
 
 def counties_of(region: str, level: str) -> set[str]:

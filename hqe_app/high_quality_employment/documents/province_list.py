@@ -9,54 +9,30 @@ from __future__ import annotations
 import frappe
 from frappe import _
 from hqe_app.high_quality_employment.documents.batches import counties_of
+from hqe_app.high_quality_employment.documents.rows import check_achievements, check_rows
 from hqe_app.programme.lifecycle import CITY_CERTIFIED
-
-ACHIEVEMENTS_LIMIT = 300
 
 
 def validate_province_list(doc) -> None:
 	if frappe.db.get_value("HQE Region", doc.region, "region_level") != "City":
 		frappe.throw(_("{0} must be a region of level {1}").format(doc.region, _("City")), title=_("Region"))
-	counties = counties_of(doc.region, "City")
-	apps = {
-		a.name: a
-		for a in frappe.get_all(
-			"HQE Application",
-			filters={"name": ("in", [r.application for r in doc.applications] or [""])},
-			fields=["name", "county", "year", "workflow_state", "community_name"],
-		)
-	}
-	seen = set()
-	for row in doc.applications:
-		app = apps[row.application]
-		if row.application in seen:
-			frappe.throw(_("Row {0}: {1} is listed twice").format(row.idx, app.community_name))
-		seen.add(row.application)
-		if app.county not in counties or int(app.year) != int(doc.year):
-			frappe.throw(
-				_("Row {0}: {1} is not an application of {2} for {3}").format(
-					row.idx, app.community_name, doc.region, doc.year
-				)
-			)
+
+	def refusal(row, app) -> str | None:
 		if app.workflow_state != CITY_CERTIFIED:
-			frappe.throw(
-				_("Only a city-certified application can be recommended to the province")
-				+ f" ({row.idx}: {app.community_name})"
+			return _("Only a city-certified application can be recommended to the province") + (
+				f" ({row.idx}: {app.community_name})"
 			)
+		return None
+
+	check_rows(
+		doc.applications,
+		counties=counties_of(doc.region, "City"),
+		year=doc.year,
+		place=doc.region,
+		state_refusal=refusal,
+	)
+	for row in doc.applications:
 		check_achievements(row.achievements, row.idx)
-
-
-def check_achievements(text: str | None, row: int | None = None) -> None:
-	"""建设成效 has at most 300 characters (附件2: 300字以内)."""
-	if len(text or "") > ACHIEVEMENTS_LIMIT:
-		prefix = _("Row {0}: ").format(row) if row else ""
-		frappe.throw(
-			prefix
-			+ _("{0} may have at most {1} characters ({2} given)").format(
-				_("Achievements"), ACHIEVEMENTS_LIMIT, len(text)
-			),
-			title=_("Achievements"),
-		)
 
 
 def mark_recommended(doc) -> None:

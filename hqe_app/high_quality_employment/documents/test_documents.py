@@ -21,7 +21,7 @@ from hqe_app.high_quality_employment.testing import (
 	ensure_user,
 	make_application,
 )
-from hqe_app.high_quality_employment.workflow.deadlines import add_working_days
+from hqe_app.programme.calendar import add_working_days
 from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	CITY_REVIEW,

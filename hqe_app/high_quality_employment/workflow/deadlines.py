@@ -90,13 +90,3 @@ def check_deadline(doc, t: Transition) -> None:
 
 def city_of(county: str) -> str:
 	return frappe.db.get_value("HQE Region", county, "parent_hqe_region") or county
-
-
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-	"""The date `days` working days (Monday to Friday) after `start`."""
-	current = getdate(start)
-	while days > 0:
-		current = getdate(add_days(current, 1))
-		if current.weekday() < 5:
-			days -= 1
-	return current

@@ -16,6 +16,7 @@ from frappe.model.workflow import WorkflowPermissionError
 from frappe.utils import format_date, getdate, nowdate
 from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.high_quality_employment.workflow.quota import county_quota
+from hqe_app.programme.calendar import add_working_days
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
 from hqe_app.programme.settings import setting
 from hqe_app.programme.workflow import (
@@ -31,7 +32,7 @@ from hqe_app.programme.workflow import (
 )
 
 from .city_review import check_city_review
-from .deadlines import add_working_days, check_deadline
+from .deadlines import check_deadline
 from .publication_calendar import check_publication_fits
 
 #: The index (county, year, workflow_state) the quota's locking count goes through (hqe_application.py).
@@ -184,7 +185,7 @@ def lock_county(county: str) -> None:
 def start_publication(doc) -> None:
 	days = setting(frappe.get_cached_doc("HQE Settings"), "publication_working_days")
 	doc.publication_start = getdate(nowdate())
-	doc.publication_end = add_working_days(doc.publication_start, int(days))
+	doc.publication_end = add_working_days(getdate(doc.publication_start), int(days))
 
 
 def check_publication_over(doc) -> None:

@@ -22,7 +22,7 @@ from hqe_app.high_quality_employment.testing import (
 	make_application,
 )
 from hqe_app.high_quality_employment.workflow.actions import apply_action
-from hqe_app.high_quality_employment.workflow.deadlines import add_working_days
+from hqe_app.programme.calendar import add_working_days
 from hqe_app.programme.lifecycle import (
 	CITY_CERTIFIED,
 	COUNTY_CERTIFIED,

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from hqe_app.high_quality_employment.application.authority import check_field_authority
 from hqe_app.high_quality_employment.application.input_checks import convert_inputs
 from hqe_app.high_quality_employment.application.scoring import apply_scores
-from hqe_app.high_quality_employment.documents.province_list import check_achievements
+from hqe_app.high_quality_employment.documents.rows import check_achievements
 from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
 	QUOTA_INDEX,

@@ -4,10 +4,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from hqe_app.high_quality_employment.documents.rows import check_achievements, check_rows
 from hqe_app.high_quality_employment.workflow.quota import county_quota
 from hqe_app.programme.lifecycle import RECOMMENDED_OR_LATER
-
-ACHIEVEMENTS_LIMIT = 300
 
 
 class HQERecommendation(Document):
@@ -40,39 +39,18 @@ class HQERecommendation(Document):
 			frappe.throw(_("County must be a region of level County"), title=_("County"))
 
 	def validate_items(self) -> None:
-		apps = {
-			a.name: a
-			for a in frappe.get_all(
-				"HQE Application",
-				filters={"name": ("in", [row.application for row in self.items] or [""])},
-				fields=["name", "county", "year", "workflow_state"],
-			)
-		}
-		seen = set()
-		for row in self.items:
-			app = apps[row.application]  # the link itself was validated by Frappe
-			if row.application in seen:
-				frappe.throw(_("Row {0}: {1} is listed twice").format(row.idx, row.application))
-			seen.add(row.application)
-			if app.county != self.county or int(app.year) != int(self.year):
-				frappe.throw(
-					_("Row {0}: {1} is not an application of {2} for {3}").format(
-						row.idx, row.application, self.county, self.year
-					)
-				)
+		def refusal(row, app) -> str | None:
 			if app.workflow_state not in RECOMMENDED_OR_LATER:
-				frappe.throw(
-					_("Row {0}: {1} has not been recommended to the city (workflow action Recommend)").format(
-						row.idx, row.application
-					)
-				)
-			if len(row.achievements or "") > ACHIEVEMENTS_LIMIT:
-				frappe.throw(
-					_("Row {0}: {1} may have at most {2} characters ({3} given)").format(
-						row.idx, _("Achievements"), ACHIEVEMENTS_LIMIT, len(row.achievements)
-					),
-					title=_("Achievements"),
-				)
+				return _(
+					"Row {0}: {1} has not been recommended to the city (workflow action Recommend)"
+				).format(row.idx, app.community_name)
+			return None
+
+		check_rows(
+			self.items, counties={self.county}, year=self.year, place=self.county, state_refusal=refusal
+		)
+		for row in self.items:
+			check_achievements(row.achievements, row.idx)
 
 	def set_quota(self) -> None:
 		self.certified_count, self.quota = county_quota(self.county, self.year)
