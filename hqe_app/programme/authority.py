@@ -156,8 +156,3 @@ def grants_for(doctype: str, fieldname: str, roles: set[str], state: str | None)
 		and g.roles & roles
 		and (g.states is None or state in g.states)
 	]
-
-
-def review_level_of(roles: set[str]) -> list[str]:
-	"""The review levels a user's roles let them write, lowest first."""
-	return [level for level, role in REVIEW_ROLE.items() if role in roles]

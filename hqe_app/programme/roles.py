@@ -47,7 +47,3 @@ def programme_doctypes() -> tuple[str, ...]:
 		if meta.get("doctype") == "DocType" and not meta.get("istable"):
 			names.append(meta["name"])
 	return tuple(names)
-
-
-def node_doctype(level: str) -> str:
-	return COMMUNITY_NODE if level == "Community" else REGION_NODE

@@ -91,9 +91,5 @@ EDITOR = {s.name: s.editor for s in STATES}
 FRAPPE_WORKFLOW_ACTIONS = False
 
 
-def transition(state: str, action: str) -> Transition | None:
-	return next((t for t in TRANSITIONS if t.state == state and t.action == action), None)
-
-
 def transition_between(state: str, next_state: str) -> Transition | None:
 	return next((t for t in TRANSITIONS if t.state == state and t.next_state == next_state), None)

@@ -153,12 +153,6 @@ class Site:
 			)
 		}
 
-	def level_of(self, allow: str, value: str) -> str | None:
-		if allow == COMMUNITY_NODE:
-			return "Community" if value in self.communities else None
-		region = self.regions.get(value)
-		return region.region_level if region else None
-
 	def in_scope(self, allow: str, value: str) -> bool:
 		if self.scope is None:
 			return True

@@ -4,6 +4,7 @@
 a county user's reports show only its county."""
 
 import frappe
+from frappe import _ as translate
 from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.testing import ensure_community, ensure_user, make_application
@@ -89,8 +90,8 @@ class TestReports(FrappeTestCase):
 		self.assertEqual([r["application"] for r in data], [self.apps["hy1"].name])
 		self.assertEqual(data[0]["amount"], 20000)
 		self.assertEqual(rows[-1]["amount"], 20000)  # the total row
-		pending = next(s for s in summary if s["value"] == 20000 and s.get("indicator") == "Orange")
-		self.assertTrue(pending)
+		cards = {card["label"]: (card["value"], card.get("indicator")) for card in summary}
+		self.assertEqual(cards[translate("Pending")], (20000, "Orange"))
 
 	def test_coverage_is_certified_communities_over_all_communities(self):
 		rows, _, chart = report("Coverage", county="黄岩区")

@@ -53,19 +53,3 @@ def count(doctype: str, filters: dict | list | None = None) -> int:
 def count_by(doctype: str, by: str, filters: dict | list | None = None) -> dict:
 	"""Documents the user may read, counted per value of `by`."""
 	return {row[by]: int(row.n) for row in grouped(doctype, "count", "name", [by], filters, alias="n")}
-
-
-def count_distinct_by(doctype: str, by: str, field: str, filters: dict | list | None = None) -> dict:
-	"""Distinct values of `field` per value of `by` (v16 has no string COUNT(DISTINCT …)): grouped
-	on both columns in SQL, counted here, so at most one row per (by, field) pair travels."""
-	rows = frappe.get_list(
-		doctype,
-		filters=filters or {},
-		fields=[by, field],
-		group_by=f"{by}, {field}",
-		limit_page_length=0,
-	)
-	counts: dict = {}
-	for row in rows:
-		counts[row[by]] = counts.get(row[by], 0) + 1
-	return counts

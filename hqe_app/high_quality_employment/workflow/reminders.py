@@ -7,7 +7,6 @@ from frappe import _
 from frappe.utils import date_diff, format_date, getdate, nowdate
 from hqe_app.programme.lifecycle import (
 	CITY_REVIEW,
-	COUNTY_CERTIFIED,
 	DRAFT,
 	PENDING_COUNTY,
 	PENDING_TOWNSHIP,
@@ -18,10 +17,10 @@ from hqe_app.programme.lifecycle import (
 from .deadlines import effective_deadline
 from .effects import EDITOR, Responsible
 
-#: The states that must be left before each deadline.
+#: The states that must be left before each deadline. The county recommendation deadline has none:
+#: recommending is a choice, not a duty, so a certified application is never reminded of it.
 OPEN_BEFORE = {
 	"county_certification_deadline": (DRAFT, PENDING_TOWNSHIP, PENDING_COUNTY),
-	"county_recommendation_deadline": (COUNTY_CERTIFIED,),
 	"city_review_deadline": (RECOMMENDED, CITY_REVIEW),
 	"city_certification_deadline": (PUBLICIZED,),
 }
@@ -43,8 +42,6 @@ def send_daily_reminders() -> int:
 			closes = effective_deadline(step, app.township, app.year)
 			if not closes or not 0 <= date_diff(closes, today) <= WARN_DAYS:
 				continue
-			if step == "county_recommendation_deadline" and app.workflow_state == COUNTY_CERTIFIED:
-				continue  # recommending is a choice, not a duty: no reminder per certified application
 			for user in responsible.users(app, EDITOR[app.workflow_state]):
 				notify(user, app, closes)
 				sent += 1
