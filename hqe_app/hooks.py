@@ -50,6 +50,11 @@ has_permission = {
 	doctype: "hqe_app.high_quality_employment.people.permissions.has_permission"
 	for doctype in _programme_doctypes()
 }
+# A user's write of any programme DocType links only inside the user's subtree.
+doc_events = {
+	doctype: {"validate": "hqe_app.high_quality_employment.application.authority.check_links_in_subtree"}
+	for doctype in _programme_doctypes()
+}
 boot_session = "hqe_app.high_quality_employment.people.permissions.boot_session"
 
 scheduler_events = {
@@ -77,3 +82,6 @@ standard_queries = {
 	doctype: "hqe_app.high_quality_employment.people.search.subtree_search"
 	for doctype in ("HQE Community", "HQE Application", "HQE Review", "HQE Award", "HQE Region")
 }
+
+# The public 公示 page of each city (www/gongshi): /gongshi/<city>.
+website_route_rules = [{"from_route": "/gongshi/<city>", "to_route": "gongshi"}]

@@ -25,14 +25,30 @@ def test_whole_numbers_convert_exactly(value, expected) -> None:
 	assert coerce("Int", value) == expected
 
 
-@pytest.mark.parametrize("value", ["abc", 2.5, "2.5", True, "1e3", "", None])
+@pytest.mark.parametrize("value", ["abc", 2.5, "2.5", True, "1e3", "", " ", "\t"])
 def test_anything_else_in_a_count_is_refused(value) -> None:
-	if value in ("", None):
-		assert coerce("Int", value) == value  # empty: mandatory is checked elsewhere
-		return
 	with pytest.raises(Refused) as refused:
 		coerce("Int", value)
 	assert refused.value.reason == NOT_WHOLE
+
+
+def test_none_stays_empty_in_every_field() -> None:
+	"""Not given at all: mandatory is checked elsewhere."""
+	for fieldtype in ("Int", "Float", "Currency", "Check", "Select", "Data", "Date"):
+		assert coerce(fieldtype, None) is None
+
+
+@pytest.mark.parametrize("fieldtype", ["Float", "Currency", "Percent"])
+@pytest.mark.parametrize("value", ["", " ", "\n"])
+def test_blank_text_in_a_number_field_is_refused(fieldtype, value) -> None:
+	with pytest.raises(Refused) as refused:
+		coerce(fieldtype, value)
+	assert refused.value.reason == NOT_NUMBER
+
+
+def test_empty_text_stays_empty_in_a_text_field() -> None:
+	assert coerce("Data", "") == ""
+	assert coerce("Small Text", "") == ""
 
 
 @pytest.mark.parametrize("value", [[1], {"a": 1}, (1, 2), {1}])

@@ -19,6 +19,7 @@ from hqe_app.programme.lifecycle import (
 	PENDING_TOWNSHIP,
 	PUBLICIZED,
 	RECOMMENDED,
+	RETURNED_TO_COUNTY,
 )
 from hqe_app.programme.roles import ADMINISTRATOR
 from hqe_app.programme.workflow import CITY, COMMUNITY, COUNTY, STATES, TOWNSHIP
@@ -91,11 +92,13 @@ RECOMPUTED = {
 	COMMUNITY_DOCTYPE: frozenset({"county"}),
 }
 
-#: The state each level reviews in: its review is written while the application waits for it. The
-#: county may also record its innovation points with a draft it imports from its own data template.
+#: The states each level reviews in: its review is written only while the application waits for that
+#: level's decision, so a decision stands on the data it was taken on; a later correction goes through
+#: a return (the city's return gives the county its review back). The county may also record its
+#: innovation points with a draft it imports from its own data template.
 REVIEW_STATES = {
 	"Township": frozenset({PENDING_TOWNSHIP}),
-	"County": frozenset({DRAFT, PENDING_COUNTY, COUNTY_CERTIFIED}),
+	"County": frozenset({DRAFT, PENDING_COUNTY, RETURNED_TO_COUNTY}),
 	"City": frozenset({RECOMMENDED, CITY_REVIEW, PUBLICIZED}),
 }
 #: The role that writes each level's review.
@@ -105,11 +108,14 @@ GRANTS: tuple[Grant, ...] = (
 	# the community's data is the community's, and only while it is a draft (a return brings it back)
 	_grant(APPLICATION, COMMUNITY_DATA, {COMMUNITY}, {DRAFT}),
 	# 建设成效: drafted by the community with its application, edited by the county (SPEC §8, §11)
-	_grant(APPLICATION, {"achievements"}, {COUNTY}, {PENDING_COUNTY, COUNTY_CERTIFIED}),
+	_grant(APPLICATION, {"achievements"}, {COUNTY}, {PENDING_COUNTY, COUNTY_CERTIFIED, RETURNED_TO_COUNTY}),
 	# the reason for the next action, written by whoever acts in the state
 	*(_grant(APPLICATION, {"action_reason"}, {s.editor}, {s.name}) for s in STATES),
-	# objections during publication: recorded and resolved by the city, never removed
-	_grant(APPLICATION, {"objections"}, {CITY}, {PUBLICIZED}, rows="append", columns={"resolution"}),
+	# objections during publication: recorded and decided by the city, never removed (a citizen's
+	# objection from the public page is added by the system)
+	_grant(
+		APPLICATION, {"objections"}, {CITY}, {PUBLICIZED}, rows="append", columns={"decision", "resolution"}
+	),
 	_grant(APPLICATION, {"recommended_to_province"}, {CITY}, {CITY_CERTIFIED}),
 	# a review's contents, by its own level's role while the application is at that level
 	*(

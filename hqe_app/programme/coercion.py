@@ -39,8 +39,15 @@ class Refused(ValueError):
 
 
 def coerce(fieldtype: str, value: object, options: tuple[str, ...] = ()) -> object:
-	"""`value` as the field stores it, or Refused. None and "" stay empty (mandatory is checked elsewhere)."""
-	if value is None or value == "":
+	"""`value` as the field stores it, or Refused. None stays empty (mandatory is checked elsewhere), as
+	does "" in a field holding text; in a number field "" is text, not a number, and is refused."""
+	if value is None:
+		return value
+	if value == "":
+		if fieldtype in INTEGER_TYPES:
+			raise Refused(NOT_WHOLE)
+		if fieldtype in NUMBER_TYPES:
+			raise Refused(NOT_NUMBER)
 		return value
 	if isinstance(value, list | tuple | dict | set):
 		raise Refused(NOT_SCALAR)

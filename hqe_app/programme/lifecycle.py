@@ -10,6 +10,8 @@ PENDING_TOWNSHIP = "Pending Township"
 PENDING_COUNTY = "Pending County"
 COUNTY_CERTIFIED = "County Certified"
 RECOMMENDED = "Recommended to City"
+#: The city sent it back from its review for more material; the recommendation and its quota slot stay.
+RETURNED_TO_COUNTY = "Returned to County"
 CITY_REVIEW = "City Review"
 PUBLICIZED = "Publicized"
 CITY_CERTIFIED = "City Certified"
@@ -17,8 +19,16 @@ COUNTY_REJECTED = "County Rejected"
 CITY_REJECTED = "City Rejected"
 
 #: County Certified "or any later state" (SPEC §6): what the recommendation quota counts.
-CERTIFIED_STATES = (COUNTY_CERTIFIED, RECOMMENDED, CITY_REVIEW, PUBLICIZED, CITY_CERTIFIED, CITY_REJECTED)
-#: Recommended to the city or later: what uses up the quota.
+CERTIFIED_STATES = (
+	COUNTY_CERTIFIED,
+	RECOMMENDED,
+	RETURNED_TO_COUNTY,
+	CITY_REVIEW,
+	PUBLICIZED,
+	CITY_CERTIFIED,
+	CITY_REJECTED,
+)
+#: Recommended to the city or later (a return to the county for material included): what uses up the quota.
 RECOMMENDED_OR_LATER = CERTIFIED_STATES[1:]
 
 REGION_LEVELS = ("City", "County", "Township")

@@ -19,6 +19,7 @@ from hqe_app.programme.lifecycle import (
 	PENDING_TOWNSHIP,
 	PUBLICIZED,
 	RECOMMENDED,
+	RETURNED_TO_COUNTY,
 )
 
 WORKFLOW_NAME = "HQE Application Workflow"
@@ -29,6 +30,7 @@ CITY = "HQE City Reviewer"
 
 SUBMIT, CONSENT, RETURN, CERTIFY, REJECT = "Submit", "Consent", "Return", "Certify", "Reject"
 RECOMMEND, START_REVIEW, APPROVE, CONFIRM = "Recommend", "Start Review", "Approve", "Confirm"
+RESUBMIT = "Resubmit"
 
 
 class State(NamedTuple):
@@ -55,6 +57,7 @@ STATES = (
 	State(COUNTY_CERTIFIED, 1, COUNTY, "Primary", "blue"),
 	State(COUNTY_REJECTED, 1, COUNTY, "Inverse", "gray"),
 	State(RECOMMENDED, 1, CITY, "Info", "purple"),
+	State(RETURNED_TO_COUNTY, 1, COUNTY, "Warning", "orange"),
 	State(CITY_REVIEW, 1, CITY, "Info", "purple"),
 	State(PUBLICIZED, 1, CITY, "Warning", "yellow"),
 	State(CITY_CERTIFIED, 1, CITY, "Success", "green"),
@@ -72,7 +75,12 @@ TRANSITIONS = (
 	Transition(RECOMMENDED, START_REVIEW, CITY_REVIEW, CITY, "City"),
 	Transition(CITY_REVIEW, APPROVE, PUBLICIZED, CITY, "City"),
 	Transition(CITY_REVIEW, REJECT, CITY_REJECTED, CITY, "City"),
+	# the city asks its county for more material; the county supplements and the city reviews again
+	Transition(CITY_REVIEW, RETURN, RETURNED_TO_COUNTY, CITY, "City"),
+	Transition(RETURNED_TO_COUNTY, RESUBMIT, RECOMMENDED, COUNTY, "County"),
 	Transition(PUBLICIZED, CONFIRM, CITY_CERTIFIED, CITY, "City"),
+	# an objection the city upheld during 公示 ends the application (SPEC §3)
+	Transition(PUBLICIZED, REJECT, CITY_REJECTED, CITY, "City"),
 )
 
 #: Actions that need a reason.

@@ -14,6 +14,7 @@ from frappe import _
 from frappe.model import default_fields
 from hqe_app.programme.authority import (
 	APPLICATION,
+	COMMUNITY_DOCTYPE,
 	RECOMPUTED,
 	REVIEW,
 	REVIEW_ROLE,
@@ -79,6 +80,9 @@ def is_creation_field(doc, df) -> bool:
 		return df.fieldname in COMMUNITY_DATA or df.fieldname == "action_reason"
 	if doc.doctype == REVIEW:
 		return False  # a review's fields are its level's, checked as for an update
+	if doc.doctype == COMMUNITY_DOCTYPE:
+		# a new community is placed in the creator's subtree (check_links_in_subtree) and starts in use
+		return df.fieldname != "disabled"
 	return True
 
 
@@ -148,3 +152,31 @@ def check_review_level(review, application_state: str | None) -> None:
 			FieldAuthorityError,
 			title=_("Not Permitted"),
 		)
+
+
+#: The nodes of the region tree and the programme's records a link may point at: a user's write may
+#: only point inside the user's own subtree (Frappe checks User Permissions on a link only when the
+#: linked DocType is itself permission-scoped, and not at all for a value fetched after the check).
+SCOPED_LINKS = frozenset({"HQE Region", "HQE Community", "HQE Application"})
+
+
+def check_links_in_subtree(doc, method: str | None = None) -> None:
+	"""doc_events `validate` of every programme DocType: each scoped link of a user's write, the rows'
+	included, names a record the user may read."""
+	if not is_users_write(doc):
+		return
+	checked: set[tuple[str, str]] = set()
+	for row in (doc, *doc.get_all_children()):
+		for df in row.meta.get_link_fields():
+			value = row.get(df.fieldname)
+			if df.options not in SCOPED_LINKS or df.fetch_from or df.read_only or not value:
+				continue  # a fetched or read-only link follows the one it derives from
+			if (df.options, value) in checked:
+				continue
+			checked.add((df.options, value))
+			if not frappe.has_permission(df.options, "read", doc=value):
+				frappe.throw(
+					_("{0} {1} is outside your region").format(_(df.label), value),
+					frappe.PermissionError,
+					title=_("Not Permitted"),
+				)

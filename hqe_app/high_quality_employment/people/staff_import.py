@@ -248,9 +248,16 @@ def plan_row(site: Site, row: StaffRow, errors: list[RowError]) -> Action | None
 
 
 def is_staff(site: Site, user: str) -> bool:
-	"""A user the staff workbook may change: programme roles only, and not an administrator."""
+	"""A user the staff workbook may change: one it manages, holding programme roles and nothing else
+	(not an administrator). An account with no role at all is someone else's (a website user, an
+	account being set up) and is never taken over."""
 	roles = site.roles.get(user, set()) - AUTOMATIC_ROLES
-	return user not in ("Administrator", "Guest") and ADMINISTRATOR not in roles and roles <= set(ROLES)
+	return (
+		user not in ("Administrator", "Guest")
+		and bool(roles)
+		and ADMINISTRATOR not in roles
+		and roles <= set(ROLES)
+	)
 
 
 def resolve_node(site: Site, row: StaffRow, refuse) -> tuple[str, str] | None:

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import frappe
-from hqe_app.programme.lifecycle import CITY_CERTIFIED, COUNTY_CERTIFIED
+from frappe import _
+from hqe_app.programme.lifecycle import CERTIFIED_STATES, CITY_CERTIFIED, COUNTY_CERTIFIED
 from hqe_app.programme.settings import setting
 from hqe_app.programme.workflow import Transition
 
@@ -36,3 +37,24 @@ def create_awards(doc, t: Transition) -> None:
 	)
 	award.flags.ignore_permissions = True  # the action itself passed the role and subtree checks
 	award.insert()
+
+
+#: The application states in which each level's award may exist: the city's for a city-certified
+#: community only, a county's for a county-certified one or later (the county's certification stands).
+AWARDED_STATES = {"City": frozenset({CITY_CERTIFIED}), "County": frozenset(CERTIFIED_STATES)}
+
+
+def check_award_state(award) -> None:
+	"""An award is for an application the awarding level has certified."""
+	state = frappe.db.get_value("HQE Application", award.application, "workflow_state")
+	if state not in AWARDED_STATES.get(award.award_level, ()):
+		frappe.throw(
+			_("A {0} award is only for a {1} application; {2} is {3}").format(
+				_(award.award_level),
+				_(CITY_CERTIFIED if award.award_level == "City" else COUNTY_CERTIFIED),
+				award.application,
+				_(state or "Draft"),
+			),
+			frappe.ValidationError,
+			title=_("Award"),
+		)

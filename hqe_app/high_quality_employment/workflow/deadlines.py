@@ -17,6 +17,7 @@ from hqe_app.programme.lifecycle import (
 	PENDING_TOWNSHIP,
 	PUBLICIZED,
 	RECOMMENDED,
+	RETURNED_TO_COUNTY,
 )
 from hqe_app.programme.workflow import (
 	APPROVE,
@@ -25,6 +26,8 @@ from hqe_app.programme.workflow import (
 	CONSENT,
 	RECOMMEND,
 	REJECT,
+	RESUBMIT,
+	RETURN,
 	START_REVIEW,
 	SUBMIT,
 	Transition,
@@ -41,7 +44,10 @@ CLOSED_BY = {
 	(RECOMMENDED, START_REVIEW): "city_review_deadline",
 	(CITY_REVIEW, APPROVE): "city_review_deadline",
 	(CITY_REVIEW, REJECT): "city_review_deadline",
+	(CITY_REVIEW, RETURN): "city_review_deadline",
+	(RETURNED_TO_COUNTY, RESUBMIT): "city_review_deadline",
 	(PUBLICIZED, CONFIRM): "city_certification_deadline",
+	(PUBLICIZED, REJECT): "city_certification_deadline",
 }
 CITY_STEPS = frozenset({"city_review_deadline", "city_certification_deadline"})
 

@@ -17,7 +17,8 @@ from frappe.utils import format_date, getdate, nowdate
 from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.high_quality_employment.workflow.quota import county_quota
 from hqe_app.programme.calendar import add_working_days
-from hqe_app.programme.lifecycle import CITY_CERTIFIED, DRAFT, RECOMMENDED_OR_LATER
+from hqe_app.programme.lifecycle import CITY_CERTIFIED, DRAFT, PUBLICIZED, RECOMMENDED_OR_LATER
+from hqe_app.programme.objections import undecided, upheld
 from hqe_app.programme.settings import setting
 from hqe_app.programme.workflow import (
 	APPROVE,
@@ -26,6 +27,8 @@ from hqe_app.programme.workflow import (
 	CONFIRM,
 	NEEDS_REASON,
 	RECOMMEND,
+	REJECT,
+	RESUBMIT,
 	STATE_DOCSTATUS,
 	Transition,
 	transition_between,
@@ -54,7 +57,16 @@ def check_save(doc) -> None:
 		return
 	before = doc.get_doc_before_save()
 	old_state = (before and before.workflow_state) or DRAFT
-	new_state = doc.workflow_state or old_state
+	if not (doc.workflow_state or "").strip():
+		# Frappe would reset an empty state to the first one (Draft): a move with no action, no reason
+		frappe.throw(
+			_("{0} cannot be emptied: an application moves only by a workflow action").format(
+				_("Workflow State")
+			),
+			WorkflowGuardError,
+			title=_("Workflow State"),
+		)
+	new_state = doc.workflow_state
 	if new_state == old_state:
 		if before and doc.docstatus != before.docstatus:
 			frappe.throw(
@@ -118,26 +130,33 @@ def taken_transition(doc) -> tuple[Transition, str | None] | None:
 	return doc.flags.pop(TRANSITION_FLAG, None)
 
 
+#: The moves that stand on the verified total: each re-checks it against the pass mark, so a decision
+#: never carries a total a later correction took below it.
+NEEDS_PASS_MARK = frozenset({CERTIFY, RECOMMEND, RESUBMIT, CONFIRM})
+
+
 def check_transition(doc, t: Transition, reason: str | None) -> None:
 	check_deadline(doc, t)
-	if t.action == CERTIFY:
-		check_pass_mark(doc)
-	elif t.action == RECOMMEND:
+	if t.action in NEEDS_PASS_MARK:
+		check_pass_mark(doc, t)
+	if t.action == RECOMMEND:
 		check_quota(doc)
 	elif t.action == APPROVE:
 		start_publication(doc)
 	elif t.action == CONFIRM:
 		check_publication_over(doc)
+	elif t.action == REJECT and t.state == PUBLICIZED:
+		check_objection_upheld(doc)
 	check_publication_fits(doc, t)
 	check_city_review(doc, t)
 
 
-def check_pass_mark(doc) -> None:
+def check_pass_mark(doc, t: Transition) -> None:
 	mark = pass_mark()
 	if (doc.total_score or 0) < mark:
 		frappe.throw(
-			_("Verified total {0} is below the pass mark {1}: the application cannot be certified").format(
-				frappe.format(doc.total_score, {"fieldtype": "Float", "precision": 1}), mark
+			_("Verified total {0} is below the pass mark {1}: {2} is refused").format(
+				frappe.format(doc.total_score, {"fieldtype": "Float", "precision": 1}), mark, _(t.action)
 			),
 			WorkflowGuardError,
 			title=_("Below the Pass Mark"),
@@ -197,10 +216,30 @@ def check_publication_over(doc) -> None:
 			WorkflowGuardError,
 			title=_("Publication"),
 		)
-	open_objections = [row.idx for row in doc.objections if not (row.resolution or "").strip()]
-	if open_objections:
+	waiting = undecided(doc.objections)
+	if waiting:
 		frappe.throw(
-			_("Objection in row {0} has no resolution yet").format(open_objections[0]), WorkflowGuardError
+			_("Objection in row {0} has not been decided yet").format(waiting[0]),
+			WorkflowGuardError,
+			title=_("Objections"),
+		)
+	if upheld(doc.objections):
+		frappe.throw(
+			_("Objection in row {0} was upheld: reject the application from the publication instead").format(
+				upheld(doc.objections)[0]
+			),
+			WorkflowGuardError,
+			title=_("Objections"),
+		)
+
+
+def check_objection_upheld(doc) -> None:
+	"""Rejecting from the publication (公示) needs an objection the city upheld."""
+	if not upheld(doc.objections):
+		frappe.throw(
+			_("An application is rejected from the publication only on an upheld objection"),
+			WorkflowGuardError,
+			title=_("Objections"),
 		)
 
 

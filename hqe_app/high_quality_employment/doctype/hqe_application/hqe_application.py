@@ -8,6 +8,7 @@ from hqe_app.high_quality_employment.application.authority import check_field_au
 from hqe_app.high_quality_employment.application.input_checks import convert_inputs
 from hqe_app.high_quality_employment.application.scoring import apply_scores
 from hqe_app.high_quality_employment.documents.rows import check_achievements
+from hqe_app.high_quality_employment.publicity.decisions import check_objections
 from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
 	QUOTA_INDEX,
@@ -117,6 +118,7 @@ class HQEApplication(Document):
 		self.validate_community()
 		self.validate_one_per_year()
 		check_achievements(self.achievements)
+		check_objections(self)
 		self.score()
 		check_save(self)
 
@@ -125,6 +127,7 @@ class HQEApplication(Document):
 
 	def before_update_after_submit(self) -> None:
 		self.check_input()
+		check_objections(self)
 		self.score()
 		check_save(self)
 		guard_province_recommendation(self)

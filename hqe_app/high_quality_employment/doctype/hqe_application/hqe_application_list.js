@@ -7,6 +7,7 @@ const HQE_STATE_COLORS = {
 	"Pending County": "orange",
 	"County Certified": "blue",
 	"Recommended to City": "purple",
+	"Returned to County": "orange",
 	"City Review": "purple",
 	Publicized: "yellow",
 	"City Certified": "green",

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.workflow.county_awards import award_amount
+from hqe_app.high_quality_employment.workflow.county_awards import award_amount, check_award_state
 from hqe_app.programme.workflow import CITY, COUNTY
 
 
@@ -32,6 +32,7 @@ class HQEAward(Document):
 	def validate(self) -> None:
 		self.validate_one_per_level()
 		self.validate_payer()
+		check_award_state(self)
 		self.set_default_amount()
 		self.validate_payment()
 

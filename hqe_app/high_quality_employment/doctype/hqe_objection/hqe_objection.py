@@ -15,11 +15,14 @@ class HQEObjection(Document):
 		from frappe.types import DF
 
 		content: DF.SmallText
+		decision: DF.Literal["", "Upheld", "Not Upheld"]
 		objection_date: DF.Date
 		objector: DF.Data | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
+		phone: DF.Data | None
 		resolution: DF.SmallText | None
+		source: DF.Literal["Letter or Phone", "Public Website"]
 	# end: auto-generated types
 	pass

@@ -19,6 +19,7 @@ class HQEPublication(Document):
 
 		amended_from: DF.Link | None
 		applications: DF.Table[HQEPublicationItem]
+		contact: DF.SmallText | None
 		publication_end: DF.Date | None
 		publication_start: DF.Date | None
 		region: DF.Link
