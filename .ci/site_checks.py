@@ -2,6 +2,7 @@
 
     python site_checks.py SITE schema      print the app's tables, columns and indexes
     python site_checks.py SITE leftovers   after uninstall: fail if anything of the app is left
+    python site_checks.py SITE health      the programme's invariants on every record: fail on a breach
 """
 
 from __future__ import annotations
@@ -50,11 +51,18 @@ def leftovers() -> None:
 	print(f"nothing of the app is left ({len(checks)} kinds of record checked)")
 
 
+def health() -> None:
+	from hqe_app.high_quality_employment.health import check_site
+
+	if check_site()["breaches"]:
+		sys.exit(1)
+
+
 if __name__ == "__main__":
 	site, command = sys.argv[1], sys.argv[2]
 	frappe.init(site=site, sites_path=".")
 	frappe.connect()
 	try:
-		{"schema": schema, "leftovers": leftovers}[command]()
+		{"schema": schema, "leftovers": leftovers, "health": health}[command]()
 	finally:
 		frappe.destroy()

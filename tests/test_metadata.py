@@ -176,3 +176,18 @@ def test_correctable_fields_are_the_communitys_indicator_fields() -> None:
 	fields = json.loads((path / "hqe_correction.json").read_text(encoding="utf-8"))["fields"]
 	[fieldname] = [f for f in fields if f["fieldname"] == "fieldname"]
 	assert set(filter(None, fieldname["options"].split("\n"))) == INDICATOR_FIELDS
+
+
+def test_the_readme_workflow_table_is_the_workflow() -> None:
+	"""Every move of programme/workflow.py, and nothing else, is a row of the README's workflow table."""
+	import re
+	from pathlib import Path
+
+	from hqe_app.programme.workflow import TRANSITIONS
+
+	readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+	block = re.search(r"<!-- workflow-table -->\n(.*?)<!-- /workflow-table -->", readme, re.S).group(1)
+	rows = [line.split("|")[1:5] for line in block.splitlines()[2:]]
+	english = [(cells[0].split()[-1], cells[1].split()[-1], cells[3].split()[-1]) for cells in rows]
+	expected = [(t.state.split()[-1], t.action.split()[-1], t.next_state.split()[-1]) for t in TRANSITIONS]
+	assert english == expected

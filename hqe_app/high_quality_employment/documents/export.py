@@ -15,13 +15,26 @@ from hqe_app.forms.document_lists import certification_document, filename, publi
 from hqe_app.forms.list_workbook import list_workbook_bytes
 from hqe_app.forms.workbook import FORM_TITLES, workbook_bytes
 from hqe_app.high_quality_employment.documents.print_helpers import APPLICATION_FIELDS, province_forms
+from hqe_app.programme.lifecycle import CITY_REJECTED
 
 LISTS = {"HQE Certification Document": certification_document, "HQE Publication": publication}
 
 
 def hqe_document_list(doc) -> dict[str, Any]:
-	"""Jinja: what the printed 认定文件 or 公示 shows."""
-	return LISTS[doc.doctype](doc.as_dict(), [r.as_dict() for r in doc.applications])
+	"""Jinja: what the printed 认定文件 or 公示 shows; a community rejected from the publication since
+	(an upheld objection) is no longer on its list."""
+	rejected = set(
+		frappe.get_all(
+			"HQE Application",
+			filters={
+				"name": ("in", [r.application for r in doc.applications] or [""]),
+				"workflow_state": CITY_REJECTED,
+			},
+			pluck="name",
+		)
+	)
+	rows = [r.as_dict() for r in doc.applications if r.application not in rejected]
+	return LISTS[doc.doctype](doc.as_dict(), rows)
 
 
 @frappe.whitelist()
