@@ -12,6 +12,7 @@ import datetime
 import frappe
 from frappe import _
 from frappe.model import default_fields
+from hqe_app.high_quality_employment.people.permissions import in_subtree
 from hqe_app.programme.authority import (
 	APPLICATION,
 	COMMUNITY_DOCTYPE,
@@ -174,7 +175,7 @@ def check_links_in_subtree(doc, method: str | None = None) -> None:
 			if (df.options, value) in checked:
 				continue
 			checked.add((df.options, value))
-			if not frappe.has_permission(df.options, "read", doc=value):
+			if not in_subtree(df.options, value):
 				frappe.throw(
 					_("{0} {1} is outside your region").format(_(df.label), value),
 					frappe.PermissionError,

@@ -62,3 +62,29 @@ def boot_session(bootinfo) -> None:
 			"You hold a level of the programme but no node of the region tree, so you see nothing of it. "
 			"Ask the administrator to give you your city, county, township or community."
 		)
+
+
+def in_subtree(doctype: str, value: str, user: str | None = None) -> bool:
+	"""Whether `value` of a node DocType (or an application) lies in the user's own subtree.
+
+	Frappe's User Permissions list a node's descendants, which is the subtree; a region's own record
+	cannot be asked instead (it links its parent, outside a township's or a county's permissions).
+	"""
+	user = user or frappe.session.user
+	roles = set(frappe.get_roles(user))
+	if user == "Administrator" or "System Manager" in roles:
+		return True
+	if doctype == "HQE Application":
+		return bool(frappe.has_permission(doctype, "read", doc=value, user=user))
+	permissions = get_user_permissions(user)
+	held = {
+		doctype: {e.get("doc") for e in permissions.get(doctype, []) if not e.get("applicable_for")}
+		for doctype in NODE_DOCTYPES
+	}
+	if doctype == "HQE Region":
+		return value in held["HQE Region"]
+	if doctype == "HQE Community":
+		if held["HQE Community"]:
+			return value in held["HQE Community"]
+		return frappe.db.get_value("HQE Community", value, "township") in held["HQE Region"]
+	return False
