@@ -162,16 +162,21 @@ SCOPED_LINKS = frozenset({"HQE Region", "HQE Community", "HQE Application"})
 
 
 def check_links_in_subtree(doc, method: str | None = None) -> None:
-	"""doc_events `validate` of every programme DocType: each scoped link of a user's write, the rows'
-	included, names a record the user may read."""
+	"""doc_events `validate` of every programme DocType: each scoped link a user's write sets or changes,
+	the rows' included, names a record inside the user's subtree."""
 	if not is_users_write(doc):
 		return
 	checked: set[tuple[str, str]] = set()
+	before = doc.get_doc_before_save()
+	kept = {(d.doctype, d.name): d for d in ((before, *before.get_all_children()) if before else ())}
 	for row in (doc, *doc.get_all_children()):
+		old = kept.get((row.doctype, row.name))
 		for df in row.meta.get_link_fields():
 			value = row.get(df.fieldname)
 			if df.options not in SCOPED_LINKS or df.fetch_from or df.read_only or not value:
 				continue  # a fetched or read-only link follows the one it derives from
+			if old is not None and old.get(df.fieldname) == value:
+				continue  # not written by this save
 			if (df.options, value) in checked:
 				continue
 			checked.add((df.options, value))

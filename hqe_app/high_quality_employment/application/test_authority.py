@@ -175,7 +175,7 @@ class TestAuthority(FrappeTestCase):
 		response = self.put(city, name, objections=[row])
 		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
 		recorded = frappe.get_doc("HQE Application", name).objections[0]
-		resolved = {**row, "name": recorded.name, "resolution": "经核实数据属实"}
+		resolved = {**row, "name": recorded.name, "decision": "Not Upheld", "resolution": "经核实数据属实"}
 		response = self.put(city, name, objections=[resolved])
 		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
 		self.assertEqual(frappe.get_doc("HQE Application", name).objections[0].resolution, "经核实数据属实")

@@ -15,6 +15,7 @@ import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import escape_html, getdate, nowdate
+from frappe.utils.html_utils import unescape_html
 from hqe_app.high_quality_employment.publicity.listing import open_batch_of
 from hqe_app.high_quality_employment.workflow.effects import responsible_users
 from hqe_app.programme.lifecycle import PUBLICIZED
@@ -22,7 +23,7 @@ from hqe_app.programme.objections import CONTENT_LIMIT, NAME_LIMIT, PHONE_PATTER
 from hqe_app.programme.workflow import CITY
 
 #: How many objections one address, and one phone, may send.
-PER_IP, PER_IP_SECONDS = 5, 60 * 60
+PER_IP, PER_IP_SECONDS = 20, 60 * 60  # an office behind one address may send several
 PER_PHONE, PER_PHONE_SECONDS = 3, 24 * 60 * 60
 
 
@@ -89,7 +90,12 @@ def clean(content: str, objector: str, phone: str) -> tuple[str, str, str]:
 			_("{0} must be a mobile number or a landline with its area code").format(_("Objector's Phone")),
 			ObjectionRefused,
 		)
-	return escape_html(content), escape_html(objector), phone
+	return once_escaped(content), once_escaped(objector), phone
+
+
+def once_escaped(text: str) -> str:
+	"""HTML-escaped exactly once, whether or not Frappe already escaped the guest's form values."""
+	return escape_html(unescape_html(text))
 
 
 def notify_city(app) -> None:

@@ -144,6 +144,7 @@ class AutumnCase(FrappeTestCase):
 				"objection_date": nowdate(),
 				"objector": "村民甲",
 				"content": "就业人数偏高",
+				"decision": "Not Upheld",
 				"resolution": "经核实数据属实",
 			}
 		).db_insert()

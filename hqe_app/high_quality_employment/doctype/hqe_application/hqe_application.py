@@ -118,7 +118,6 @@ class HQEApplication(Document):
 		self.validate_community()
 		self.validate_one_per_year()
 		check_achievements(self.achievements)
-		check_objections(self)
 		self.score()
 		check_save(self)
 
@@ -127,7 +126,6 @@ class HQEApplication(Document):
 
 	def before_update_after_submit(self) -> None:
 		self.check_input()
-		check_objections(self)
 		self.score()
 		check_save(self)
 		guard_province_recommendation(self)
@@ -144,6 +142,7 @@ class HQEApplication(Document):
 	def check_input(self) -> None:
 		"""Values converted to their types, then held to who may write them in this state."""
 		convert_inputs(self)
+		check_objections(self)
 		before = self.get_doc_before_save()
 		check_field_authority(self, (before and before.workflow_state) or DRAFT)
 

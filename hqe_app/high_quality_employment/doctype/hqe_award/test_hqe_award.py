@@ -5,6 +5,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.testing import ensure_community, make_application
+from hqe_app.programme.lifecycle import CITY_CERTIFIED
 
 
 class TestHQEAward(FrappeTestCase):
@@ -12,7 +13,14 @@ class TestHQEAward(FrappeTestCase):
 		community = ensure_community("澄江街道", "奖补测试村")
 		frappe.db.delete("HQE Award", {"community_name": "奖补测试村"})
 		frappe.db.delete("HQE Application", {"community": community, "year": 2070})
-		self.application = make_application(community, year=2070).name
+		application = make_application(community, year=2070)
+		application.db_set(
+			{"workflow_state": CITY_CERTIFIED, "docstatus": 1}
+		)  # awards are for certified ones
+		self.application = application.name
+
+	def tearDown(self):
+		frappe.db.rollback()
 
 	def test_amount_defaults_to_the_city_award(self):
 		award = frappe.get_doc({"doctype": "HQE Award", "application": self.application}).insert()
