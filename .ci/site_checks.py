@@ -1,8 +1,8 @@
 """Checks CI makes on its throwaway site (run with the bench's Python from its sites folder).
 
-    python site_checks.py SITE schema      print the app's tables, columns and indexes
-    python site_checks.py SITE leftovers   after uninstall: fail if anything of the app is left
-    python site_checks.py SITE health      the programme's invariants on every record: fail on a breach
+python site_checks.py SITE schema      print the app's tables, columns and indexes
+python site_checks.py SITE leftovers   after uninstall: fail if anything of the app is left
+python site_checks.py SITE health      the programme's invariants on every record: fail on a breach
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def leftovers() -> None:
 		"module": frappe.get_all("Module Def", filters={"name": MODULE}, pluck="name"),
 		"roles": frappe.get_all("Role", filters={"name": ("like", APP_LIKE)}, pluck="name"),
 		"role profiles": frappe.get_all("Role Profile", filters={"name": ("like", APP_LIKE)}, pluck="name"),
+		"module profiles": frappe.get_all("Module Profile", filters={"name": ("like", APP_LIKE)}, pluck="name"),
 		"workflows": frappe.get_all("Workflow", filters={"document_type": ("like", APP_LIKE)}, pluck="name"),
 		"user permissions": frappe.get_all(
 			"User Permission", filters={"allow": ("like", APP_LIKE)}, pluck="name"

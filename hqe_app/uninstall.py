@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import frappe
 from hqe_app.high_quality_employment.people.staff_indexes import drop_indexes
+from hqe_app.programme.roles import MODULE_PROFILE
 from hqe_app.programme.workflow import OWN_ACTIONS, STATE_NAMES
 
 HQE_DOCTYPES_LIKE = "HQE %"
@@ -26,6 +27,7 @@ def before_uninstall() -> None:
 	"""
 	remove_records_about_documents()
 	remove_roles()
+	remove_module_profile()
 	remove_workflow()
 	drop_indexes()
 
@@ -53,6 +55,14 @@ def remove_roles() -> None:
 		frappe.delete_doc("Role Profile", profile, ignore_permissions=True, force=True)
 	for role in roles:
 		frappe.delete_doc("Role", role, ignore_permissions=True, force=True)
+
+
+def remove_module_profile() -> None:
+	if frappe.db.exists("Module Profile", MODULE_PROFILE):
+		users = frappe.get_all("User", filters={"module_profile": MODULE_PROFILE}, pluck="name")
+		frappe.db.set_value("User", {"module_profile": MODULE_PROFILE}, "module_profile", None)
+		frappe.db.delete("Block Module", {"parenttype": "User", "parent": ("in", users or [""])})
+		frappe.delete_doc("Module Profile", MODULE_PROFILE, ignore_permissions=True, force=True)
 
 
 def remove_workflow() -> None:

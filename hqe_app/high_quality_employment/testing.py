@@ -10,6 +10,7 @@ import random
 
 import frappe
 from hqe_app.demo_data import indicator_values
+from hqe_app.programme.roles import MODULE_PROFILE
 from hqe_app.programme.workflow import CITY as CITY_ROLE
 from hqe_app.programme.workflow import COMMUNITY, COUNTY, TOWNSHIP
 from hqe_app.scoring import get_scheme
@@ -137,6 +138,7 @@ def ensure_user(email: str, level: str, region: str | None = None, community: st
 	user = frappe.get_doc("User", email)
 	user.set("roles", [])
 	user.append("roles", {"role": LEVEL_ROLES[level]})
+	user.module_profile = MODULE_PROFILE  # as the staff import gives it
 	user.save(ignore_permissions=True)
 	frappe.db.delete("User Permission", {"user": email})
 	for allow, value in (("HQE Region", region), ("HQE Community", community)):

@@ -29,6 +29,10 @@ LEVEL_PROFILES = {
 	"County": "HQE County Level",
 	"City": "HQE City Level",
 }
+#: The Module Profile every person of a level holds: the desk offers them the programme's module only
+#: (the administrator holds none and keeps what a bureau's administrator needs).
+MODULE_PROFILE = "HQE Programme"
+MODULE = "High Quality Employment"
 COMMUNITY_NODE, REGION_NODE = "HQE Community", "HQE Region"
 #: Where a person's node is kept: a User Permission allowing one of these.
 NODE_DOCTYPES = (REGION_NODE, COMMUNITY_NODE)

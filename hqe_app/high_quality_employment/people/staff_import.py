@@ -27,6 +27,7 @@ from hqe_app.programme.roles import (
 	ADMINISTRATOR,
 	COMMUNITY_NODE,
 	LEVEL_PROFILES,
+	MODULE_PROFILE,
 	NODE_DOCTYPES,
 	REGION_NODE,
 	ROLES,
@@ -348,6 +349,7 @@ def apply_action(action: Action, send_welcome_email: bool) -> None:
 				"first_name": row.full_name,
 				"mobile_no": row.mobile_no or None,
 				"role_profile_name": LEVEL_PROFILES[row.level],
+				"module_profile": MODULE_PROFILE,
 				"language": "zh",
 				"send_welcome_email": int(send_welcome_email),
 			}
@@ -367,6 +369,7 @@ def apply_action(action: Action, send_welcome_email: bool) -> None:
 		if row.mobile_no:
 			user.mobile_no = row.mobile_no
 		user.role_profile_name = LEVEL_PROFILES[row.level]
+		user.module_profile = MODULE_PROFILE
 	if user.enabled != was_enabled:
 		follow_notifications(user.name, user.enabled)
 	user.save(ignore_permissions=True)

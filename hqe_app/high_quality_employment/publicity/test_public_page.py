@@ -7,16 +7,8 @@ were skipped (they are never counted as passed).
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import unittest
-import urllib.request
-from pathlib import Path
 
 import frappe
 from frappe.tests.test_api import make_request
@@ -31,15 +23,14 @@ from hqe_app.high_quality_employment.testing import (
 	ensure_user,
 	make_application,
 )
+from hqe_app.high_quality_employment.testing_browser import SCREENSHOTS, BrowserCase, browser_missing
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, CITY_REJECTED, PUBLICIZED
 from hqe_app.programme.objections import PUBLIC
 from hqe_app.programme.roles import programme_doctypes
 
 YEAR = 2090
 STRONG = {"working_age_capable": 1000, "labor_force": 900, "employed": 890, "certified_workers": 300}
-CHROMIUM = "/usr/bin/chromium"
 ENDPOINT = "/api/method/hqe_app.high_quality_employment.publicity.intake.submit_objection"
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
 def a_phone() -> str:
@@ -296,64 +287,18 @@ class TestPublicityApi(PublicityScenery):
 		self.assertEqual(refused, {})
 
 
-def browser_missing() -> str | None:
-	try:
-		import playwright
-	except ImportError:
-		return "playwright is not installed in the bench's environment"
-	if not shutil.which(CHROMIUM):
-		return f"Chromium is not at {CHROMIUM}"
-	return None
-
-
 @unittest.skipIf(browser_missing(), f"SKIPPED browser tests: {browser_missing()}")
-class TestPublicityInBrowser(PublicityScenery):
+class TestPublicityInBrowser(BrowserCase, PublicityScenery):
 	"""A guest on a phone and the city in the desk, in Chromium against `bench serve` of this site."""
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		with socket.socket() as s:
-			s.bind(("127.0.0.1", 0))
-			cls.port = s.getsockname()[1]
-		sites = Path(frappe.get_site_path()).resolve().parent
-		serve = ["serve", "--port", str(cls.port), "--noreload", "--nothreading"]
-		cls.server = subprocess.Popen(
-			[
-				sys.executable,
-				"-m",
-				"frappe.utils.bench_helper",
-				"frappe",
-				"--site",
-				frappe.local.site,
-				*serve,
-			],
-			cwd=sites,
-			stdout=subprocess.DEVNULL,
-			stderr=subprocess.DEVNULL,
-			env={**os.environ, "CI": "1"},
-		)
-		cls.base = f"http://127.0.0.1:{cls.port}"
-		for _ in range(120):
-			try:
-				urllib.request.urlopen(f"{cls.base}/api/method/ping", timeout=2)
-				break
-			except OSError:
-				time.sleep(0.5)
-		from playwright.sync_api import sync_playwright
-
-		cls.playwright = sync_playwright().start()
-		cls.browser = cls.playwright.chromium.launch(
-			executable_path=CHROMIUM,
-			args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"],
-		)
+		cls.start_browser()
 
 	@classmethod
 	def tearDownClass(cls):
-		cls.browser.close()
-		cls.playwright.stop()
-		cls.server.terminate()
-		cls.server.wait(timeout=20)
+		cls.stop_browser()
 		super().tearDownClass()
 
 	def phone_page(self):
@@ -422,12 +367,7 @@ class TestPublicityInBrowser(PublicityScenery):
 			200,
 		)
 		frappe.db.commit()
-		frappe.set_user("Administrator")
-		user = frappe.get_doc("User", self.city)
-		user.new_password = "Hqe-test-2090!"
-		user.save(ignore_permissions=True)
-		frappe.db.commit()
-		context = self.browser.new_context(viewport={"width": 1440, "height": 1000}, locale="zh-CN")
+		context = self.logged_in(self.city, "Hqe-test-2090!", viewport={"width": 1440, "height": 1000})
 		page = context.new_page()
 		dialogs = []
 		page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
