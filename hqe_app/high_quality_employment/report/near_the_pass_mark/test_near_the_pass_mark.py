@@ -52,7 +52,8 @@ class TestNearThePassMark(FrappeTestCase):
 		}
 		cls.communities, cls.apps = [], {}
 		for key, (township, values) in plan.items():
-			community = ensure_community(township, f"接近达标测试{key}")
+			score = key.lstrip("abcdefghijklmnopqrstuvwxyz")  # names in Chinese, as the desk shows them
+			community = ensure_community(township, f"接近达标测试{township[:2]}{score}")
 			delete_applications(community)
 			cls.communities.append(community)
 			media = [m["level"] for m in values.pop("media_reports")]
