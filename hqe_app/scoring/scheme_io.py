@@ -89,7 +89,7 @@ def describe(problem: Problem, _: Translator | None = None) -> str:
 	if problem.indicator:
 		return _("Indicator {0}, {1}: {2}").format(problem.indicator, problem.field or "-", problem.message)
 	if problem.field:
-		return f"{problem.field}: {problem.message}"
+		return _("{0}: {1}").format(problem.field, problem.message)
 	return problem.message
 
 
