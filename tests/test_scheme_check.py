@@ -264,3 +264,21 @@ def test_problems_are_in_chinese_by_default() -> None:
 	indicator(d, "5")["tiers"][0]["at_least"] = "120%"
 	assert check_scheme(scheme_from_dict(d)) == [Problem("5", "tiers[0].at_least", "档位120%不在0–100%之间")]
 	assert check_scheme(d) == [Problem("5", "tiers[0].at_least", "档位120%不在0–100%之间")]
+
+
+def test_a_scheme_may_add_yes_no_items_but_no_counts() -> None:
+	d = data()
+	d["fields"].append(
+		{"name": "live_job_fairs", "label": "开展直播带岗", "kind": "check", "section": "service_b"}
+	)
+	d["fields"].append(
+		{"name": "volunteers", "label": "志愿者人数", "kind": "count", "section": "quantitative"}
+	)
+	assert check_scheme(d, EN) == []  # unread fields are allowed by the scheme itself
+	assert check_scheme_against_notice(d, EN) == [
+		Problem(
+			"",
+			"fields[45].name",
+			"volunteers is not one of the notice's counts; a scheme may add yes/no items, not counts",
+		)
+	]

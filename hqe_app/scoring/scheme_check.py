@@ -340,7 +340,13 @@ class _Check:
 
 
 def _notice_problems(scheme: Scheme, notice: Scheme, _: Translator) -> Iterator[Problem]:
-	"""What in `scheme` is laxer than the notice's own scheme allows (SPEC §6)."""
+	"""What in `scheme` is laxer than the notice's own scheme allows (SPEC §6), and any count that is not
+	one of the notice's: a scheme may add yes/no items, while the counts stay the fields of SPEC §4."""
+	counts = {f.name for f in notice.fields if f.kind == "count"}
+	for i, spec in enumerate(scheme.fields):
+		if spec.kind == "count" and spec.name not in counts:
+			message = _("{0} is not one of the notice's counts; a scheme may add yes/no items, not counts")
+			yield Problem("", f"fields[{i}].name", message.format(spec.name))
 	ruled = notice.limits
 	if ruled is None:
 		return
