@@ -7,6 +7,7 @@ import dataclasses
 import json
 import math
 import random
+import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -403,6 +404,10 @@ def test_the_reimported_scheme_is_the_engines_own_kind_of_object() -> None:
 	share = again.indicators[7].items[-1]
 	assert isinstance(share, CountAtLeast) and share.share == Fraction(1, 5)
 	assert again.lever_plan.check_rows == SCHEME.lever_plan.check_rows
+	# names interned as Python's own literals are, so the engine's lookups hit the very key object
+	assert again.indicators[0].numerator is SCHEME.indicators[0].numerator
+	assert again.fields[2].name is again.indicators[0].numerator
+	assert next(iter(again.indicators[7].items[5].points)) is sys.intern("success")
 
 
 def test_a_modified_copy_round_trips_too() -> None:

@@ -17,6 +17,7 @@ import dataclasses
 import json
 import math
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -301,7 +302,7 @@ class _Reader:
 		if origin is Mapping or origin is dict:
 			if not isinstance(raw, dict):
 				return self.problem(indicator, path, _("must be an object"))
-			read = {k: self.value(v, args[1], indicator, f"{path}.{k}") for k, v in raw.items()}
+			read = {sys.intern(k): self.value(v, args[1], indicator, f"{path}.{k}") for k, v in raw.items()}
 			return BAD if any(v is BAD for v in read.values()) else read
 		if hint is Fraction:
 			try:
@@ -323,7 +324,11 @@ class _Reader:
 				return raw
 			return self.problem(indicator, path, _("must be a number"))
 		if hint is str:
-			return raw if isinstance(raw, str) else self.problem(indicator, path, _("must be text"))
+			# interned, as a scheme written in Python has its names: the engine's lookups of a field
+			# then find the very key object `normalize` stored, not an equal string to compare
+			return (
+				sys.intern(raw) if isinstance(raw, str) else self.problem(indicator, path, _("must be text"))
+			)
 		if dataclasses.is_dataclass(hint):
 			return self.record(hint, raw, indicator, path)
 		raise TypeError(f"no reader for {hint!r}")  # a new annotation in a rule class: teach `value` it
