@@ -359,7 +359,8 @@ class _Reader:
 			where = _join(path, key)
 			if key not in raw:
 				if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-					bad = self.problem(indicator, where, _("is missing")) is BAD
+					self.problem(indicator, where, _("is missing"))
+					bad = True
 				continue
 			reader = _READERS.get((cls, f.name))
 			value = (
@@ -373,7 +374,8 @@ class _Reader:
 				values[f.name] = value
 		for key in raw:
 			if key not in keys:
-				bad = self.problem(indicator, _join(path, key), _("unknown parameter")) is BAD
+				self.problem(indicator, _join(path, key), _("unknown parameter"))
+				bad = True
 		return BAD if bad else cls(**values)
 
 	def pairs(self, raw: object, indicator: str, path: str, keys: tuple[tuple[str, Any], ...]) -> Any:
@@ -397,8 +399,8 @@ class _Reader:
 				if key not in dict(keys):
 					self.problem(indicator, f"{where}.{key}", _("unknown parameter"))
 					row.append(BAD)
-			out.append(BAD if BAD in row else tuple(row))
-		return BAD if BAD in out else tuple(out)
+			out.append(BAD if any(v is BAD for v in row) else tuple(row))
+		return BAD if any(v is BAD for v in out) else tuple(out)
 
 
 def _join(path: str, key: str) -> str:
@@ -442,7 +444,7 @@ _SCHEME_KEYS: tuple[tuple[str, Any, object], ...] = (
 	("parts", tuple[PartOf, ...], ()),
 	("positive", tuple[str, ...], ()),
 	("not_all_zero", tuple[tuple[str, ...], ...], ()),
-	("flags", None, ()),
+	("flags", tuple[Flag, ...], ()),
 	("levers", tuple[str, ...], ()),
 )
 
@@ -461,8 +463,6 @@ def scheme_from_dict(data: object, _: Translator | None = None) -> Scheme:
 			values[key] = r.pairs(data[key], "", key, (("code", str), ("label", str)))
 		elif key == "indicators":
 			values[key] = _read_indicators(r, data[key])
-		elif key == "flags":
-			values[key] = r.value(data[key], tuple[Flag, ...], "", key)
 		else:
 			values[key] = r.value(data[key], hint, "", key)
 	for key in data:
