@@ -12,6 +12,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hqe_app.demo_data import applications
 from hqe_app.i18n import translator
@@ -260,6 +262,15 @@ def test_what_is_not_an_exact_number_is_refused(raw: object) -> None:
 def test_fractions_are_written_exactly(value: Fraction, percent: bool, text: object) -> None:
 	assert fraction_text(value, percent) == text
 	assert parse_fraction(text) == value
+
+
+@given(
+	st.fractions(min_value=-10, max_value=10, max_denominator=10**6),
+	st.booleans(),
+)
+def test_any_fraction_survives_the_file_exactly(value: Fraction, percent: bool) -> None:
+	written = json.loads(json.dumps(fraction_text(value, percent)))
+	assert parse_fraction(written) == value
 
 
 def test_a_band_of_two_thirds_survives_exactly() -> None:
