@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -13,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from hqe_app.forms import texts as T
-from hqe_app.forms.data import date_line, points, recommendation_form, scoring_form
+from hqe_app.forms.data import date_line, points, recommendation_form, scoring_form, scoring_form_of_card
 from hqe_app.forms.workbook import build_workbook, sheet_title, workbook_bytes
 from hqe_app.scoring import score
 from tests.factories import SCHEME, full_marks
@@ -80,6 +81,38 @@ def test_every_indicator_has_the_notice_wording() -> None:
 	codes = [rule.code for rule in SCHEME.indicators]
 	assert sorted(T.INDICATOR_TEXTS[SCHEME.code]) == sorted(codes)
 	assert all(text.method.endswith("。") for text in T.INDICATOR_TEXTS[SCHEME.code].values())
+
+
+def test_the_scoring_form_prints_the_wording_of_its_scheme() -> None:
+	"""附件1's title, subtitle, issuer and 评分办法 are the scheme's; without a scheme, the named one's."""
+	default = scoring(application())
+	assert (default["title"], default["subtitle"], default["issuing_authority"], default["notice"]) == (
+		"高质量就业社区（村）评分表",
+		"（台州市高质量就业社区（村）建设评价指标（试行））",
+		"台州市人力资源和社会保障局、台州市财政局",
+		"台人社发〔2019〕52号",
+	)
+	texts = {"1": T.IndicatorText("一", "就业", "达97%得5分。")}
+	wording = dataclasses.replace(
+		SCHEME.wording, form_subtitle="（某市评价指标）", issuing_authority="某市人社局", indicators=texts
+	)
+	other = dataclasses.replace(SCHEME, code="other-2025", wording=wording)
+	app = application()
+	form = scoring_form(app, app["results"], 60, scheme=other)
+	assert (form["title"], form["subtitle"], form["issuing_authority"]) == (
+		"高质量就业社区（村）评分表",
+		"（某市评价指标）",
+		"某市人社局",
+	)
+	assert [(r["number"], r["item"], r["method"]) for r in form["rows"][:2]] == [
+		("一", "就业", "达97%得5分。"),
+		("2", "低收入家庭就业情况", ""),  # no text: its code and name, no method
+	]
+	card = score(full_marks(), other)
+	identity = {"community_name": "前所村", "township": "前所街道", "county": "椒江区", "year": 2024}
+	assert scoring_form_of_card(identity, card, 100, 10)["subtitle"] == "（某市评价指标）"
+	unknown = scoring_form(app | {"scheme": "no-such-scheme"}, app["results"], 60)
+	assert (unknown["subtitle"], unknown["rows"][0]["method"]) == (T.SCORING_SUBTITLE, "")
 
 
 def test_scoring_form_groups_8a_to_8d_under_one_number() -> None:

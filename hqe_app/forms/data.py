@@ -13,6 +13,7 @@ from typing import Any
 from hqe_app.forms import texts as T
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.evaluate import ScoreCard
+from hqe_app.scoring.scheme import Scheme
 
 Row = Mapping[str, Any]
 OPINION_FIELDS = {"Township": "township_opinion", "County": "county_opinion", "City": "city_opinion"}
@@ -85,18 +86,20 @@ def scoring_form(
 	pass_mark: float,
 	base_max: float = 100,
 	bonus_max: float = 10,
+	scheme: Scheme | None = None,
 ) -> dict[str, Any]:
 	"""附件1 for one application: everything the score sheet shows, whoever draws it.
 
 	The print format, the desk's Excel export and `hqe-score -o` all lay out this one dict: the
-	notice's wording (title, labels, 评分办法), one row per indicator result (rows of one 序号 grouped,
-	8A–8D → 8), the points, the basis, the totals and the verdict.
+	scheme's wording (title, subtitle, 评分办法), one row per indicator result (rows of one 序号 grouped,
+	8A–8D → 8), the points, the basis, the totals and the verdict. The wording is `scheme`'s, else that
+	of the built-in scheme the application names.
 	"""
-	scheme = application.get("scheme")
+	wording = T.wording_of(scheme or application.get("scheme"))
 	rows: list[dict[str, Any]] = []
 	first: dict[str, Any] | None = None  # the first row of the current 序号
 	for result in results:
-		text = T.indicator_text(scheme, str(result.get("indicator_code")), result.get("indicator_name") or "")
+		text = wording.indicator(str(result.get("indicator_code")), result.get("indicator_name") or "")
 		row = {
 			"code": result.get("indicator_code"),
 			"number": text.number,
@@ -134,8 +137,10 @@ def scoring_form(
 	form.update(
 		{
 			"annex": T.SCORING_ANNEX,
-			"title": T.SCORING_TITLE,
-			"subtitle": T.SCORING_SUBTITLE,
+			"title": wording.form_title,
+			"subtitle": wording.form_subtitle,
+			"issuing_authority": wording.issuing_authority,
+			"notice": wording.notice,
 			# (label, value) pairs, two to a line
 			"info": [
 				(T.COMMUNITY_NAME, form["community_name"]),
@@ -159,7 +164,7 @@ def scoring_form_of_card(identity: Row, card: ScoreCard, base_max: float, bonus_
 	"""附件1 of an application scored without a site (`hqe-score`): the same rows the desk stores.
 
 	`identity` carries community_name, township, county and year; the results are the engine's, as
-	the desk writes them into HQE Indicator Result.
+	the desk writes them into HQE Indicator Result; the wording is the scheme's the card was scored on.
 	"""
 	application = {
 		**identity,
@@ -179,4 +184,5 @@ def scoring_form_of_card(identity: Row, card: ScoreCard, base_max: float, bonus_
 		}
 		for r in card.results
 	]
-	return scoring_form(application, results, card.pass_mark, base_max, bonus_max)
+	scheme = card.inputs[0] if card.inputs is not None else None
+	return scoring_form(application, results, card.pass_mark, base_max, bonus_max, scheme)

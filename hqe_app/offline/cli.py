@@ -1,9 +1,11 @@
 """`hqe-score`: the offline scorer of SPEC §10.
 
-    hqe-score template -o FILE.xlsx
-    hqe-score FILE [-o OUT.xlsx] [--json]
+    hqe-score template -o FILE.xlsx [--scheme NAME|FILE.json]
+    hqe-score FILE [-o OUT.xlsx] [--json] [--scheme NAME|FILE.json]
+    hqe-score scheme list | export NAME [-o FILE.json] | check FILE.json   (offline.schemes)
 
-Exit status: 0 every row scored; 1 some rows refused (the rest still scored); 2 the file cannot be read.
+Exit status: 0 every row scored; 1 some rows refused (the rest still scored); 2 the file cannot be read,
+or the scheme cannot be used.
 """
 
 from __future__ import annotations
@@ -14,18 +16,27 @@ import sys
 from collections.abc import Sequence
 
 from hqe_app.excel_io.reader import UnreadableFile, read_rows
-from hqe_app.i18n import translator
+from hqe_app.i18n import Translator, translator
 from hqe_app.offline.batch import score_rows, summarize
 from hqe_app.offline.console import render
+from hqe_app.offline.schemes import find_scheme, report
+from hqe_app.offline.schemes import main as scheme_main
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.quota import ROUNDINGS, as_fraction
-from hqe_app.scoring.schemes import DEFAULT_SCHEME, SCHEMES, get_scheme
+from hqe_app.scoring.scheme import Scheme
+from hqe_app.scoring.scheme_io import SchemeError
+from hqe_app.scoring.schemes import DEFAULT_SCHEME
 
 OK, SOME_REFUSED, UNREADABLE = 0, 1, 2
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-	parser.add_argument("--scheme", default=DEFAULT_SCHEME, choices=sorted(SCHEMES), help="scoring scheme")
+	parser.add_argument(
+		"--scheme",
+		default=DEFAULT_SCHEME,
+		help=f"scoring scheme: a built-in code (default {DEFAULT_SCHEME}; see 'hqe-score scheme list') "
+		"or a scheme .json file",
+	)
 	parser.add_argument("--lang", default="zh", help="language of texts: zh (default) or en")
 
 
@@ -56,15 +67,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 	argv = list(sys.argv[1:] if argv is None else argv)
 	if argv[:1] == ["template"]:
 		return _template(_template_parser().parse_args(argv[1:]))
+	if argv[:1] == ["scheme"]:
+		return scheme_main(argv[1:])
 	return _score(_score_parser().parse_args(argv))
+
+
+def _scheme(name: str, _: Translator) -> Scheme | None:
+	"""The scheme `--scheme` names, or None once its problems are printed."""
+	try:
+		return find_scheme(name, _)
+	except SchemeError as e:
+		report(e, name, _)
+		return None
 
 
 def _template(args: argparse.Namespace) -> int:
 	from hqe_app.excel_io.template import write_template
 
 	_ = translator(args.lang)
+	scheme = _scheme(args.scheme, _)
+	if scheme is None:
+		return UNREADABLE
 	try:
-		write_template(args.output, get_scheme(args.scheme), _)
+		write_template(args.output, scheme, _)
 	except OSError as e:
 		print(_("Cannot write {0}: {1}").format(args.output, e), file=sys.stderr)
 		return UNREADABLE
@@ -76,7 +101,9 @@ def _score(args: argparse.Namespace) -> int:
 	from hqe_app.programme.limits import breaches
 
 	_ = translator(args.lang)
-	scheme = get_scheme(args.scheme)
+	scheme = _scheme(args.scheme, _)
+	if scheme is None:
+		return UNREADABLE
 	try:
 		rate = as_fraction(args.quota_rate)
 	except ValueError:

@@ -1,17 +1,48 @@
-"""A scoring scheme: its fields, its indicator rules, the checks that refuse impossible data, its limits.
+"""A scoring scheme: its fields, its indicator rules, the checks that refuse impossible data, its limits
+and its printed wording.
 
 A scheme is plain data built from the pieces in `model`, `rules`, `checklist` and `flags`; the engine
-(`evaluate`, `gap`) reads nothing else.
+(`evaluate`, `gap`) reads nothing else. `scheme_io` writes it to JSON and reads it back, `scheme_check`
+checks it before it is used.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from hqe_app.scoring.flags import Flag
 from hqe_app.scoring.model import FieldSpec, LeverPlan, LeverSpace, Limits, PartOf
 from hqe_app.scoring.rules import Rule
+
+
+class IndicatorText(NamedTuple):
+	"""One indicator's row of 附件1 as printed."""
+
+	number: str  # 序号 as printed; rows sharing it (8A–8D) are merged like the notice's 就业服务
+	item: str  # 建设项目
+	method: str  # 评分办法, the notice's wording
+
+
+@dataclass(frozen=True)
+class Wording:
+	"""What the printed forms say about the scheme: 附件1's title and subtitle, who issued the table, under
+	which notice, and per indicator code its 序号, 建设项目 and 评分办法. The defaults are the Taizhou 2019
+	notice's; an indicator without a text prints its own code and name and no method."""
+
+	form_title: str = "高质量就业社区（村）评分表"
+	form_subtitle: str = "（台州市高质量就业社区（村）建设评价指标（试行））"
+	issuing_authority: str = "台州市人力资源和社会保障局、台州市财政局"
+	notice: str = "台人社发〔2019〕52号"
+	indicators: Mapping[str, IndicatorText] = field(default_factory=dict)
+
+	def indicator(self, code: str, name: str = "") -> IndicatorText:
+		return self.indicators.get(code) or IndicatorText(code, name, "")
+
+
+DEFAULT_WORDING = Wording()
 
 
 @dataclass(frozen=True)
@@ -31,6 +62,8 @@ class Scheme:
 	sections: tuple[tuple[str, str], ...] = ()
 	levers: tuple[str, ...] = ()
 	limits: Limits | None = None
+	version: int = 1
+	wording: Wording = DEFAULT_WORDING
 
 	@cached_property
 	def field_map(self) -> dict[str, FieldSpec]:

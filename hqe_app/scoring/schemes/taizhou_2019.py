@@ -7,6 +7,7 @@ from hqe_app.scoring.flags import Exceeds, OffStep, TickedWithout, WithoutBasis
 from hqe_app.scoring.model import FieldSpec, Limits, PartOf
 from hqe_app.scoring.rules import Bonus, RatioTiers, Shortfall
 from hqe_app.scoring.scheme import Scheme
+from hqe_app.scoring.schemes.taizhou_2019_wording import WORDING
 
 REFERRAL_LEVELS = ("none", "success", "hard_to_employ", "outstanding")
 OTHER_SERVICE_LEVELS = ("none", "provided", "outstanding")
@@ -315,4 +316,6 @@ SCHEME = Scheme(
 		pass_mark_text="认定的高质量就业社区(村)评价得分不应低于60分",
 		quota_text="推荐数量不超过当地已认定的高质量就业社区(村)总数的10%",
 	),
+	version=1,
+	wording=WORDING,
 )
