@@ -34,11 +34,13 @@ fixtures = [
 after_install = [
 	"hqe_app.high_quality_employment.people.role_profiles.sync_role_profiles",
 	"hqe_app.high_quality_employment.people.role_profiles.sync_module_profile",
+	"hqe_app.high_quality_employment.schemes.registry.sync_builtin_schemes",
 	"hqe_app.high_quality_employment.people.staff_indexes.add_indexes",
 ]
 after_migrate = [
 	"hqe_app.high_quality_employment.people.role_profiles.sync_role_profiles",
 	"hqe_app.high_quality_employment.people.role_profiles.sync_module_profile",
+	"hqe_app.high_quality_employment.schemes.registry.sync_builtin_schemes",
 	"hqe_app.high_quality_employment.people.staff_indexes.add_indexes",
 ]
 before_uninstall = "hqe_app.uninstall.before_uninstall"

@@ -18,38 +18,28 @@ it after the integration tests and fails on any.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import NamedTuple
 
 import frappe
-from hqe_app.high_quality_employment.application.scoring import overlay, self_reported_values
+from hqe_app.high_quality_employment.application.bulk import (
+	RECORD_FIELDS,
+	reviews_by_application,
+	verified_values,
+)
+from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.high_quality_employment.workflow.county_awards import AWARDED_STATES
 from hqe_app.high_quality_employment.workflow.quota import county_quota
 from hqe_app.programme.lifecycle import RECOMMENDED_OR_LATER
 from hqe_app.programme.workflow import STATE_DOCSTATUS
-from hqe_app.scoring import InvalidApplication, get_scheme, score
+from hqe_app.scoring import InvalidApplication, score
 
 TOLERANCE = 1e-6  # scores are stored as floats of halves; anything further apart is a breach
 
 
-RECORD_FIELDS = (
-	"name",
-	"scheme",
-	"workflow_state",
-	"docstatus",
-	"community",
-	"township",
-	"county",
-	"year",
-	"base_score",
-	"bonus_score",
-	"total_score",
-)
-
-
 def schemes_in_use() -> list:
-	codes = frappe.get_all("HQE Application", pluck="scheme", distinct=True)
-	return [get_scheme(code or None) for code in codes] or [get_scheme()]
+	used = frappe.get_all("HQE Application", fields=["scheme", "scheme_version"], distinct=True)
+	return [built(u.scheme, u.scheme_version) for u in used] or [built(None)]
 
 
 class Breach(NamedTuple):
@@ -88,32 +78,12 @@ def check_site(verbose: bool = True) -> dict:
 
 
 def scores(applications: list) -> list[Breach]:
-	reviews = defaultdict(list)
-	by_name = {}
-	for review in frappe.get_all(
-		"HQE Review",
-		fields=["name", "application", "review_level", "innovation_points"],
-		limit_page_length=0,
-	):
-		review.corrections = []
-		reviews[review.application].append(review)
-		by_name[review.name] = review
-	for c in frappe.get_all(
-		"HQE Correction",
-		filters={"parenttype": "HQE Review"},
-		fields=["parent", "fieldname", "verified_value", "idx"],
-		order_by="parent asc, idx asc",
-		limit_page_length=0,
-	):
-		if c.parent in by_name:
-			by_name[c.parent].corrections.append(c)
+	reviews = reviews_by_application()
 	found = []
 	for app in applications:
-		scheme = get_scheme(app.scheme or None)
-		reported = self_reported_values(app, scheme)
-		verified, _applied = overlay(reported, reviews.get(app.name, []))
+		scheme = built(app.scheme, app.scheme_version)
 		try:
-			card = score(verified, scheme)
+			card = score(verified_values(app, scheme, reviews.get(app.name, [])), scheme)
 		except InvalidApplication as refused:
 			found.append(Breach("score", app.name, f"stored data the engine refuses: {refused}"))
 			continue

@@ -15,6 +15,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 from hqe_app.high_quality_employment.application.scoring import pass_mark
+from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.scoring import Scheme, get_scheme
 from hqe_app.scoring.display import fmt_points
 
@@ -77,7 +78,7 @@ def flags_shown(codes: list[dict], scheme: Scheme) -> list[dict]:
 
 def section(doc) -> dict:
 	"""The form's 距离达标 section: points missing, the options (best first) and the data flags."""
-	scheme = get_scheme(doc.get("scheme") or None)
+	scheme = built(doc.get("scheme") or None, doc.get("scheme_version"))
 	mark = pass_mark()
 	options = stored(doc.get("to_pass_options"))
 	flags = flags_shown(stored(doc.get("data_flags")) or [], scheme)

@@ -12,6 +12,7 @@ import json
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from hqe_app.high_quality_employment.schemes.registry import assign_scheme, built
 from hqe_app.programme.settings import setting
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
 from hqe_app.scoring.validate import FieldError
@@ -26,7 +27,8 @@ GAP_FIELDS = ("to_pass_options", "data_flags")  # what `gap_fields` stores, in t
 
 
 def scheme_of(doc: Document) -> Scheme:
-	return get_scheme(doc.scheme or None)
+	"""The scheme the application was (or will be) scored under, as recorded on it."""
+	return built(doc.scheme or None, doc.get("scheme_version"))
 
 
 def count_media_reports(doc: Document) -> None:
@@ -90,7 +92,7 @@ def apply_scores(doc: Document) -> ScoreCard:
 
 	Raises frappe.ValidationError naming every refused field; nothing is written then.
 	"""
-	scheme = scheme_of(doc)
+	scheme = assign_scheme(doc)
 	count_media_reports(doc)
 	reported = self_reported_values(doc, scheme)
 	reported_card = _score_or_throw(reported, scheme)

@@ -13,6 +13,7 @@ from typing import Any
 import frappe
 from hqe_app.forms.data import recommendation_form, scoring_form
 from hqe_app.high_quality_employment.application.scoring import pass_mark
+from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.scoring import get_scheme
 
 APPLICATION_FIELDS = (
@@ -132,7 +133,7 @@ def _fields(doc) -> dict[str, Any]:
 
 def _maxima(scheme: str | None) -> tuple[float, float]:
 	try:
-		s = get_scheme(scheme or None)
+		s = built(scheme or None)
 	except KeyError:
 		s = get_scheme()
 	return s.base_max, s.bonus_max

@@ -92,6 +92,7 @@ class HQEApplication(Document):
 		publishes_job_info: DF.Check
 		recommended_to_province: DF.Check
 		scheme: DF.Data | None
+		scheme_version: DF.Int
 		score_flags: DF.SmallText | None
 		self_reported_total: DF.Float
 		skills_training: DF.Check

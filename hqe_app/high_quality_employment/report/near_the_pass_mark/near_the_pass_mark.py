@@ -23,6 +23,7 @@ from hqe_app.high_quality_employment.reporting.queries import (
 	column,
 	state_column,
 )
+from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.scoring import get_scheme
 
 DEFAULT_WITHIN = 10.0
@@ -77,7 +78,7 @@ def execute(filters=None):
 
 def fill(row: frappe._dict, mark: float, tr: Translator) -> None:
 	"""Points missing, how many single changes would carry it over, and the best options in words."""
-	scheme = get_scheme(row.scheme or None)
+	scheme = built(row.scheme or None)
 	options = stored(row.pop("to_pass_options")) or []
 	row.points_missing = points_missing(row.total_score, mark)
 	row.enough_alone = sum(1 for o in options if o["gain"] >= row.points_missing)
