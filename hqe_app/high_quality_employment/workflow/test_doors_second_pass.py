@@ -82,11 +82,11 @@ class TestDoorsSecondPass(FrappeTestCase):
 		frappe.db.commit()
 		return doc.name
 
-	def rest(self, level, method, path, **body):
+	def rest(self, who, method, path, **body):
 		response = make_request(
 			target=getattr(get_test_client(), method),
 			args=(path,),
-			kwargs={"headers": {"Authorization": self.tokens[self.users[level]]}, "json": body},
+			kwargs={"headers": {"Authorization": self.tokens[self.users[who]]}, "json": body},
 		)
 		frappe.db.rollback()
 		return response
@@ -316,3 +316,27 @@ class TestDoorsSecondPass(FrappeTestCase):
 		self.assertNotIn(("award", awards[name]), found, "a city award of a city-certified one stands")
 		self.assertIn(("quota", f"椒江区 {YEAR}"), found, "one recommended with a quota of 0")
 		self.assertNotIn(("score", draft), found)
+
+	def test_a_county_writes_its_own_lists_only(self):
+		"""The county's recommendation and certification document name only its own county."""
+		mine = self.application(COUNTY_CERTIFIED)
+		response = self.rest("county", "post", "/api/resource/HQE Recommendation", county="黄岩区", year=YEAR)
+		self.assertEqual(response.status_code, 403, self.message(response)[:300])
+		response = self.rest(
+			"county",
+			"post",
+			"/api/resource/HQE Certification Document",
+			level="County",
+			region="黄岩区",
+			year=YEAR,
+			document_number="黄人社〔2091〕1号",
+			document_date=f"{YEAR}-08-20",
+			applications=[{"application": mine}],
+		)
+		self.assertEqual(response.status_code, 403, self.message(response)[:300])
+		self.assertEqual(frappe.db.count("HQE Recommendation", {"year": YEAR}), 0)
+		self.assertEqual(frappe.db.count("HQE Certification Document", {"year": YEAR}), 0)
+		response = self.rest("county", "post", "/api/resource/HQE Recommendation", county="椒江区", year=YEAR)
+		self.assertEqual(response.status_code, 200, self.message(response)[:300])
+		frappe.db.delete("HQE Recommendation", {"year": YEAR})
+		frappe.db.commit()
