@@ -87,5 +87,5 @@ standard_queries = {
 	for doctype in ("HQE Community", "HQE Application", "HQE Review", "HQE Award", "HQE Region")
 }
 
-# The public 公示 page of each city (www/gongshi): /gongshi/<city>.
-website_route_rules = [{"from_route": "/gongshi/<city>", "to_route": "gongshi"}]
+# The public 公示 page of each city, /gongshi/<city>, drawn by the app's own page renderer.
+page_renderer = ["hqe_app.high_quality_employment.publicity.page.PublicityPage"]

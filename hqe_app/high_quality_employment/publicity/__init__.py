@@ -4,5 +4,5 @@
 batches of a city, with only what a 公示 publishes. `intake` is the guest endpoint that takes a
 citizen's real-name objection (rate-limited, size-limited, with a honeypot) onto the application.
 `decisions` holds the rows' rules on every save: a desk row's source, a decision's reason, nothing
-recorded removed. The page itself is `hqe_app/www/gongshi.html`.
+recorded removed. `page` serves the page (hooks: page_renderer) from `templates/gongshi.html`.
 """

@@ -15,6 +15,7 @@ from frappe.utils import add_days, getdate, nowdate
 from hqe_app.forms.document_lists import publication
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, PUBLICIZED
 
+PAGE = "gongshi"
 #: Closed batches stay listed this long after their period ends.
 KEPT_DAYS = 365
 #: The states in which a published community stays on the list.
