@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from hqe_app.excel_io.columns import DATA_SHEET, columns
+from hqe_app.excel_io.sheet_rows import sheet_rows
 from hqe_app.i18n import Translator
 from hqe_app.scoring.scheme import Scheme
 
@@ -55,7 +56,7 @@ def _read_xlsx(path: Path, scheme: Scheme, _: Translator) -> list[InputRow]:
 		raise UnreadableFile(_("Cannot read {0}: {1}").format(path.name, e)) from e
 	try:
 		ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
-		return _rows_of(ws.iter_rows(values_only=True), scheme, _, path.name)
+		return _rows_of(sheet_rows(ws), scheme, _, path.name)
 	finally:
 		wb.close()
 
