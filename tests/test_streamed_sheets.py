@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -77,11 +79,10 @@ def drawn(layout: Layout):
 
 
 def streamed(layout: Layout, tmp_path: Path, title: str = "Sheet"):
-	"""The layout streamed into a write-only workbook, saved and read back."""
-	wb = Workbook(write_only=True)
-	StreamedBook(wb).add(title, layout)
+	"""The layout streamed into an .xlsx file, read back."""
 	path = tmp_path / "streamed.xlsx"
-	wb.save(path)
+	with StreamedBook(path) as book:
+		book.add(title, layout)
 	return load_workbook(path).worksheets[0]
 
 
@@ -144,8 +145,39 @@ def test_a_text_excel_cannot_hold_is_refused_as_openpyxl_refuses_it(tmp_path: Pa
 		drawn(layout)
 	with pytest.raises(IllegalCharacterError):
 		streamed(layout, tmp_path)
+	assert not (tmp_path / "streamed.xlsx").exists()  # no unfinished file left behind
 
 
-def test_streamed_sheets_go_into_a_write_only_workbook_only() -> None:
-	with pytest.raises(ValueError):
-		StreamedBook(Workbook())
+def test_the_workbook_parts_read_as_openpyxl_writes_them(tmp_path: Path) -> None:
+	"""The sheet list, print titles and areas, relations and content types, written from templates."""
+	sheets = {
+		"排名汇总": Layout((14, 8), [Line((("县", look()),))], freeze="A2"),
+		"00001 A&B's <村>": scoring_layout(form(CASES["eligible"])),
+		"00002 西湖村": scoring_layout(form(CASES["not eligible"])),
+	}
+	ours = tmp_path / "ours.xlsx"
+	with StreamedBook(ours) as book:
+		for title, layout in sheets.items():
+			book.add(title, layout)
+	wb = Workbook(write_only=True)
+	for title, layout in sheets.items():
+		ws = wb.create_sheet(title)
+		ws.print_title_rows, ws.print_area = layout.print_titles, layout.print_area
+	theirs = tmp_path / "theirs.xlsx"
+	wb.save(theirs)
+	parts = [
+		"[Content_Types].xml",
+		"_rels/.rels",
+		"docProps/app.xml",
+		"xl/workbook.xml",
+		"xl/_rels/workbook.xml.rels",
+	]
+	with zipfile.ZipFile(ours) as a, zipfile.ZipFile(theirs) as b:
+		assert sorted(a.namelist()) == sorted(b.namelist())
+		for part in parts:
+			assert canonical(a.read(part)) == canonical(b.read(part)), part
+	assert load_workbook(ours).sheetnames == list(sheets)
+
+
+def canonical(xml: bytes) -> bytes:
+	return etree.tostring(etree.fromstring(xml), method="c14n")

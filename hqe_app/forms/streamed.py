@@ -1,218 +1,161 @@
-"""Sheets of a write-only workbook written straight to XML from a Layout, for thousands of sheets at once.
+"""An .xlsx file written sheet by sheet as each is laid out: thousands of sheets in seconds, none kept.
 
-openpyxl's own write-only sheet builds some thirty setup objects per sheet and serialises each cell
-through lxml, about 10 ms a 附件1 sheet. Here what is the same on every sheet is made once: the XML
-before and after the rows (column widths, page setup, as openpyxl writes them for the desk's sheets,
-`frame`) and one workbook style per look (`StreamedBook.style_id`). A sheet is then its rows, its
-merged ranges and its print area: a few string joins.
+openpyxl keeps some thirty objects per sheet of a workbook (12 KB each, even in write-only mode) and,
+saving, builds the workbook's sheet list, print titles and areas, relations and content types through
+its descriptors: for 5,000 score sheets about as long as writing them. Here each sheet's XML
+(forms.sheet_xml) goes into the zip file as soon as it is laid out; at the end the workbook's own parts
+are written, those that grow with the sheets from templates that read exactly as openpyxl writes them
+(a tier-1 test compares the two), the others (styles, theme, document properties) by openpyxl itself.
 
-Frappe-free. Relies on what openpyxl 3.1 reads of a write-only sheet when it saves the workbook (see
-`StreamedSheet`); the tier-1 tests read the written sheets back and compare them, cell by cell, with the
-same layout drawn on a normal sheet.
+    with StreamedBook(path) as book:
+        book.add("排名汇总", layout)
 """
 
 from __future__ import annotations
 
-import math
+import contextlib
+import datetime
 import os
-import re
-import tempfile
-from functools import lru_cache
-from types import MappingProxyType
-from typing import Any
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+from xml.sax.saxutils import escape, quoteattr
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.packaging.relationship import RelationshipList
-from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname
-from openpyxl.utils.exceptions import IllegalCharacterError
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.packaging.extended import ExtendedProperties
+from openpyxl.styles.stylesheet import write_stylesheet
+from openpyxl.utils import absolute_coordinate, quote_sheetname
+from openpyxl.workbook._writer import WorkbookWriter
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import PKG_REL_NS, REL_NS, SHEET_MAIN_NS
 from openpyxl.xml.functions import tostring
 
-from hqe_app.forms.workbook import Layout, Line, Look, _page, _widths, named_style
+from hqe_app.forms.sheet_xml import SheetWriter
+from hqe_app.forms.workbook import Layout, Look, named_style
 
-_COLUMNS = tuple(get_column_letter(i) for i in range(1, 27))
-_ESCAPED = re.compile("[&<>\r]")
-_MAX_BODIES = 4096  # cells kept written, forgotten all at once when full (the form's own soon come back)
-_MAX_TEXT = 32767  # Excel's limit of characters in a cell; openpyxl truncates longer texts the same way
+_TYPES = "application/vnd.openxmlformats-officedocument"
+_SHEET_TYPE = f"{_TYPES}.spreadsheetml.worksheet+xml"
 
 
 class StreamedBook:
-	"""A write-only workbook that streamed sheets are added to, with its looks resolved to style ids once."""
+	"""An .xlsx file being written: `add` a sheet at a time, then `close` (or use it as a context manager).
 
-	def __init__(self, wb: Workbook) -> None:
-		if not wb.write_only:
-			raise ValueError("streamed sheets go into a write-only workbook")
-		self.wb = wb
-		self._styles: dict[Look, str] = {}  # each look's s attribute, resolved once
-		self._bodies: dict[tuple[str, Look], str] = {}  # recent texts' cells, as `_body` wrote them
+	A sheet's title must already be legal and unique (the caller knows how it made it: openpyxl's check
+	compares each new title with every other, quadratic over thousands of sheets). Should writing fail,
+	the unfinished file is removed.
+	"""
 
-	def style_id(self, cell_look: Look) -> int:
-		"""The workbook's cell style (xf) of a look: its named style, as `draw` gives a cell on a normal sheet."""
-		cell = WriteOnlyCell(_Owner(self.wb))
-		cell.style = named_style(self.wb, cell_look)
+	def __init__(self, path: str | Path | IO[bytes]) -> None:
+		self._path = path
+		self._zip = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+		self._styles = Workbook()  # holds the named and cell styles met, for styles.xml
+		self._writer = SheetWriter(self._style_id)
+		self._sheets: list[tuple[str, str | None, str | None]] = []  # title, print titles, print area
+
+	def add(self, title: str, layout: Layout) -> None:
+		"""Write `layout` as the next sheet."""
+		self._zip.writestr(f"xl/worksheets/sheet{len(self._sheets) + 1}.xml", self._writer.xml(layout))
+		self._sheets.append((title, layout.print_titles, layout.print_area))
+
+	def close(self) -> None:
+		"""Write the workbook's own parts and finish the file."""
+		wb, archive = self._styles, self._zip
+		wb.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
+		archive.writestr("docProps/app.xml", tostring(ExtendedProperties().to_tree()))
+		archive.writestr("docProps/core.xml", tostring(wb.properties.to_tree()))
+		archive.writestr("xl/theme/theme1.xml", theme_xml)
+		archive.writestr("xl/styles.xml", tostring(write_stylesheet(wb)))
+		archive.writestr("_rels/.rels", WorkbookWriter(wb).write_root_rels())
+		archive.writestr("xl/workbook.xml", self._workbook())
+		archive.writestr("xl/_rels/workbook.xml.rels", self._relations())
+		archive.writestr("[Content_Types].xml", self._content_types())
+		archive.close()
+
+	def __enter__(self) -> StreamedBook:
+		return self
+
+	def __exit__(
+		self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+	) -> None:
+		if error is None:
+			self.close()
+			return
+		self._zip.close()
+		if isinstance(self._path, str | Path):
+			with contextlib.suppress(OSError):
+				os.remove(self._path)
+
+	def _style_id(self, cell_look: Look) -> int:
+		"""The cell style (xf) of a look: its named style, as `draw` gives a cell on a normal sheet."""
+		cell = WriteOnlyCell(_Sheet(self._styles))
+		cell.style = named_style(self._styles, cell_look)
 		return cell.style_id
 
-	def add(self, title: str, layout: Layout) -> StreamedSheet:
-		"""Write `layout` as the workbook's next sheet; `title` must already be legal and unique."""
-		head, tail = frame(layout.widths, layout.one_page, layout.freeze)
-		parts = [head, "<sheetData>"]
-		merges: list[str] = []
-		for row, line in enumerate(layout.lines, start=1):
-			parts.append(self._row(row, line))
-			merges += line.merges
-		parts.append("</sheetData>")
-		if merges:
-			parts.append(f'<mergeCells count="{len(merges)}">')
-			parts += [f'<mergeCell ref="{ref}"/>' for ref in merges]
-			parts.append("</mergeCells>")
-		parts.append(tail)
-		sheet = StreamedSheet(self.wb, title, "".join(parts).encode("utf-8"))
-		if layout.print_titles:
-			sheet.print_titles = f"{quote_sheetname(title)}!{absolute_rows(layout.print_titles)}"
-		if layout.print_area:
-			sheet.print_area = f"{quote_sheetname(title)}!{absolute_coordinate(layout.print_area)}"
-		self.wb._add_sheet(sheet)
-		return sheet
+	def _workbook(self) -> str:
+		"""xl/workbook.xml: the sheets in order, then each sheet's print titles and area."""
+		sheets, names = [], []
+		for index, (title, titles, area) in enumerate(self._sheets):
+			sheets.append(
+				f'<sheet xmlns:r="{REL_NS}" name={quoteattr(title)} sheetId="{index + 1}" state="visible" '
+				f'r:id="rId{index + 1}"/>'
+			)
+			quoted = quote_sheetname(title)
+			if titles:
+				first, last = titles.split(":")
+				names.append(_name("_xlnm.Print_Titles", index, f"{quoted}!${first}:${last}"))
+			if area:
+				names.append(_name("_xlnm.Print_Area", index, f"{quoted}!{absolute_coordinate(area)}"))
+		return (
+			f'<workbook xmlns="{SHEET_MAIN_NS}"><workbookPr/><workbookProtection/><bookViews>'
+			'<workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" '
+			'showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/>'
+			f"</bookViews><sheets>{''.join(sheets)}</sheets><definedNames>{''.join(names)}</definedNames>"
+			'<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
+		)
 
-	def _row(self, row: int, line: Line) -> str:
-		"""One <row>: its height and its cells."""
-		if line.height is None:
-			if not line.cells:
-				return ""  # an empty row: nothing to write
-			parts = [f'<row r="{row}">']
-		else:
-			parts = [f'<row r="{row}" ht="{_number(line.height)}" customHeight="1">']
-		bodies = self._bodies
-		for column, spec in zip(_COLUMNS, line.cells, strict=False):
-			if spec is None:
-				continue
-			if type(spec[0]) is bool:  # equal to 1 or 0 as a key: never looked up among the numbers
-				body = self._body(*spec)
-			else:  # most cells are the form's own texts and numbers, the same on every sheet: made once
-				body = bodies.get(spec)
-				if body is None:
-					if len(bodies) >= _MAX_BODIES:
-						bodies.clear()
-					body = bodies[spec] = self._body(*spec)
-			parts.append(f'<c r="{column}{row}"{body}')
-		parts.append("</row>")
+	def _relations(self) -> str:
+		"""xl/_rels/workbook.xml.rels: each sheet, then the styles and the theme."""
+		count = len(self._sheets)
+		parts = [f'<Relationships xmlns="{PKG_REL_NS}">']
+		parts += [
+			f'<Relationship Type="{REL_NS}/worksheet" Target="/xl/worksheets/sheet{n}.xml" Id="rId{n}"/>'
+			for n in range(1, count + 1)
+		]
+		parts.append(f'<Relationship Type="{REL_NS}/styles" Target="styles.xml" Id="rId{count + 1}"/>')
+		parts.append(f'<Relationship Type="{REL_NS}/theme" Target="theme/theme1.xml" Id="rId{count + 2}"/>')
+		parts.append("</Relationships>")
 		return "".join(parts)
 
-	def _body(self, value: Any, cell_look: Look) -> str:
-		"""A <c> element after its reference: its style, type and value, as openpyxl writes them."""
-		style = self._styles.get(cell_look)
-		if style is None:
-			style = self._styles[cell_look] = f' s="{self.style_id(cell_look)}"' if cell_look else ""
-		if value is None:
-			return f"{style}/>"
-		if isinstance(value, str):
-			if not value:
-				return f'{style} t="inlineStr"/>'
-			return f'{style} t="inlineStr"><is>{_text(value)}</is></c>'
-		if isinstance(value, bool):
-			return f'{style} t="b"><v>{int(value)}</v></c>'
-		if isinstance(value, int | float):
-			return f'{style} t="n"><v>{_number(value)}</v></c>'
-		return self._body(str(value), cell_look)  # nothing else is drawn on these sheets
+	def _content_types(self) -> str:
+		"""[Content_Types].xml: the package's parts and what each holds."""
+		parts = [
+			'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+			'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+			'<Default Extension="xml" ContentType="application/xml"/>'
+			f'<Override PartName="/xl/styles.xml" ContentType="{_TYPES}.spreadsheetml.styles+xml"/>'
+			f'<Override PartName="/xl/theme/theme1.xml" ContentType="{_TYPES}.theme+xml"/>'
+			'<Override PartName="/docProps/core.xml" '
+			'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+			f'<Override PartName="/docProps/app.xml" ContentType="{_TYPES}.extended-properties+xml"/>'
+		]
+		parts += [
+			f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="{_SHEET_TYPE}"/>'
+			for n in range(1, len(self._sheets) + 1)
+		]
+		parts.append(
+			f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPES}.spreadsheetml.sheet.main+xml"/></Types>'
+		)
+		return "".join(parts)
 
 
-def _number(value: float) -> str:
-	"""A number as openpyxl writes it (compat.safe_string): 16 significant digits, nothing for nan or inf."""
-	return f"{value:.16g}" if math.isfinite(value) else ""
+def _name(name: str, sheet: int, value: str) -> str:
+	return f'<definedName name="{name}" localSheetId="{sheet}">{escape(value)}</definedName>'
 
 
-def _text(value: str) -> str:
-	"""A <t> element of a text, checked and escaped as openpyxl does (or refused, like openpyxl)."""
-	if len(value) > _MAX_TEXT:
-		value = value[:_MAX_TEXT]
-	if ILLEGAL_CHARACTERS_RE.search(value):
-		raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
-	if _ESCAPED.search(value):
-		value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-	if value != value.strip():
-		return f'<t xml:space="preserve">{value}</t>'
-	return f"<t>{value}</t>"
-
-
-class _Owner:
+class _Sheet:
 	"""What a cell needs to find its workbook's style lists (cell.parent.parent)."""
 
 	def __init__(self, wb: Workbook) -> None:
 		self.parent = wb
-
-
-def absolute_rows(rows: str) -> str:
-	"""'6:6' → '$6:$6', as openpyxl writes print titles."""
-	first, last = rows.split(":")
-	return f"${first}:${last}"
-
-
-@lru_cache(maxsize=32)
-def frame(widths: tuple[float, ...], one_page: bool | None, freeze: str | None) -> tuple[str, str]:
-	"""The XML of a sheet before its rows and after its merged ranges, as openpyxl writes a normal sheet
-	with these column widths, page setup (`_page`; None: none) and frozen panes, made once per kind."""
-	ws = Workbook().active
-	_widths(ws, widths)
-	if one_page is not None:
-		_page(ws, "A1", one_page)
-	if freeze:
-		ws.freeze_panes = freeze
-	ws.sheet_format.outlineLevelCol = ws.column_dimensions.max_outline
-	top = [ws.sheet_properties.to_tree(), ws.views.to_tree(), ws.sheet_format.to_tree()]
-	cols = ws.column_dimensions.to_tree()
-	if cols is not None:
-		top.append(cols)
-	bottom = [part.to_tree() for part in (ws.print_options, ws.page_margins, ws.page_setup) if part]
-	head = f'<worksheet xmlns="{SHEET_MAIN_NS}">' + "".join(tostring(el).decode() for el in top)
-	tail = "".join(tostring(el).decode() for el in bottom) + "</worksheet>"
-	return head, tail
-
-
-class _Written:
-	"""What openpyxl's ExcelWriter reads of a closed write-only sheet's writer: its file and relations."""
-
-	def __init__(self, out: str) -> None:
-		self.out = out
-		self._rels = RelationshipList()
-
-	def cleanup(self) -> None:
-		os.remove(self.out)
-
-
-class StreamedSheet(WriteOnlyWorksheet):
-	"""A closed write-only sheet: its XML already in a scratch file, only what saving reads kept in memory.
-
-	openpyxl 3.1 saves a write-only sheet by reading `closed`, `_writer.out` (the XML file) and
-	`_writer._rels`, and, for the workbook part, its title, state, print titles and area, defined
-	names, filter, tables, pivots, charts, images, comments and legacy drawing; these are empty here,
-	shared by every sheet (class attributes), instead of the thirty objects `Worksheet._setup` makes.
-	"""
-
-	_charts = _images = _comments = _pivots = ()
-	_tables = defined_names = MappingProxyType({})
-	auto_filter = legacy_drawing = None
-	sheet_state = "visible"
-	print_titles = print_area = None
-	closed = True
-
-	def __init__(self, parent: Workbook, title: str, xml: bytes) -> None:  # no super(): no _setup
-		self._parent = parent
-		self._unique_title = title
-		handle, path = tempfile.mkstemp(suffix=".xml", prefix="sheet-")
-		with os.fdopen(handle, "wb") as out:
-			out.write(xml)
-		self._writer = _Written(path)
-
-	@property
-	def title(self) -> str:
-		return self._unique_title
-
-	@title.setter
-	def title(self, value: str) -> None:  # the caller made it legal and unique (an index prefix)
-		self._unique_title = value
-
-	def close(self) -> None:
-		"""Already written when made."""

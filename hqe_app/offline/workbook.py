@@ -3,20 +3,16 @@
 The 附件1 sheets are the desk's own layout (forms.workbook.scoring_layout of forms.data), so an
 application's score sheet reads the same offline and from the site.
 
-Every sheet is laid out as data and streamed to disk as XML (forms.streamed) into a write-only
-workbook: a province's thousands of score sheets are written in seconds, none held in memory.
+Every sheet is laid out as data and streamed into the file as XML (forms.streamed): a province's
+thousands of score sheets are written in seconds, none held in memory.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from hqe_app.forms.data import scoring_form_of_card
@@ -42,9 +38,7 @@ def write_results(
 	summaries: list[CountySummary],
 	_: Translator,
 ) -> None:
-	with _scratch_beside(path):
-		wb = Workbook(write_only=True)
-		book = StreamedBook(wb)
+	with StreamedBook(path) as book:
 		book.add(_("Ranked Summary"), _summary_layout(summaries, _))
 		book.add(_("Recommendation Quota"), _quota_layout(summaries, _))
 		refused = [r for r in results if r.errors]
@@ -53,7 +47,6 @@ def write_results(
 		for index, result in enumerate(results, start=1):
 			if result.card is not None:
 				book.add(sheet_title(index, result.community), _score_layout(scheme, result, _))
-		wb.save(path)
 
 
 def _table(widths: tuple[float, ...], labels: list[str], rows: Iterable[list]) -> Layout:
@@ -191,33 +184,3 @@ def _shown(value: object, _: Translator) -> object:
 	if isinstance(value, str):
 		return _(value)
 	return value
-
-
-@contextlib.contextmanager
-def _scratch_beside(path: str | Path) -> Iterator[None]:
-	"""Keep openpyxl's scratch files (one per sheet) in a private folder, removed even on failure.
-
-	Write-only mode streams each sheet through its own temporary file, thousands for a large input.
-	Creating a file costs up to a millisecond on some disks, so the folder is made in RAM-backed
-	/dev/shm when it has room (the sheets' XML, about 8 KB each), otherwise beside the output.
-	"""
-	previous = tempfile.tempdir
-	with tempfile.TemporaryDirectory(prefix="hqe-score-", dir=_scratch_parent(path)) as scratch:
-		tempfile.tempdir = scratch
-		try:
-			yield
-		finally:
-			tempfile.tempdir = previous
-
-
-def _scratch_parent(path: str | Path, room: int = 512 * 2**20) -> Path:
-	shm = Path("/dev/shm")
-	with contextlib.suppress(OSError):
-		if os.access(shm, os.W_OK) and _free_bytes(shm) > room:
-			return shm
-	return Path(path).resolve().parent
-
-
-def _free_bytes(folder: Path) -> int:
-	stat = os.statvfs(folder)
-	return stat.f_bavail * stat.f_frsize
