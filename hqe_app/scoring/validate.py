@@ -50,8 +50,9 @@ def normalize(
 	values: dict[str, object] = {}
 	errors: list[FieldError] = []
 	aliases = option_aliases or {}
+	get = raw.get
 	for name, ready_type, spec in scheme.field_plan:
-		value = raw.get(name)
+		value = get(name)
 		# A value already of its field's type (what forms and the ORM send) needs no coercion.
 		if type(value) is ready_type and (ready_type is bool or value >= 0):
 			values[name] = value
@@ -60,11 +61,19 @@ def normalize(
 			values[name] = _coerce(spec, value, _, aliases)
 		except _Invalid as e:
 			errors.append(FieldError(name, e.message))
-	errors.extend(_relations(scheme, values, _))
+	if errors or not _related(scheme, values):
+		errors.extend(_relations(scheme, values, _))
 	return values, errors
 
 
 def _coerce(spec: FieldSpec, value: object, _: Translator, aliases: Mapping[str, str]) -> object:
+	# What forms send for a select or a points field, taken as `_points` and the select below take it.
+	if spec.kind == "select" and type(value) is str and value in spec.options and value == value.strip():
+		return value
+	if spec.kind == "points" and type(value) in (int, float):
+		high = spec.maximum
+		if (spec.minimum or 0) <= value and (high is None or value <= high):  # nan fails: refused below
+			return float(value)
 	if value is None or (isinstance(value, str) and not value.strip()):
 		raise _Invalid(_("{0} is required").format(label(spec, _)))
 	if spec.kind == "count":
@@ -130,6 +139,17 @@ def _points(spec: FieldSpec, value: object, _: Translator) -> float:
 			)
 		)
 	return number
+
+
+def _related(scheme: Scheme, values: dict[str, object]) -> bool:
+	"""The checks across fields all pass (`_relations` would find nothing), every field being valid."""
+	for name in scheme.positive:
+		if values[name] == 0:
+			return False
+	for rule in scheme.parts:
+		if values[rule.part] > values[rule.whole]:
+			return False
+	return all(any(values[name] != 0 for name in group) for group in scheme.not_all_zero)
 
 
 def _relations(scheme: Scheme, values: dict[str, object], _: Translator) -> list[FieldError]:
