@@ -339,9 +339,15 @@ class Checklist:
 						break
 			return out
 
-		if counts or other:
-			return raises  # what a count adds depends on the count itself
-		return kept(raises, self._decided_by)  # the items met decide the options
+		if not (counts or other):
+			return kept(raises, self._decided_by)  # the items met decide the options
+		if other or checks or selects or gate is not None:
+			return raises  # reads the other items too: too many values to keep options by
+		# Only counts, no gate: the counts, the counts their shares are of, their ceilings and the points decide.
+		read: list[str] = []
+		for field, specs, wholes in count_specs:
+			read += [field, *wholes, *(share_of for _least, share_of, *_share in specs if share_of)]
+		return kept(raises, values_getter(tuple(dict.fromkeys(read))))
 
 	def _below_gate(self, met: list[str], total: float) -> str:
 		return f"{self._listed(met)}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"

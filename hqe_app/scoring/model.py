@@ -117,12 +117,12 @@ class Outcomes(dict[Hashable, T]):
 
 
 def kept(finder: Finder, decided_by: Callable[[Values], Hashable]) -> Finder:
-	"""`finder` with its options kept by `decided_by(values)`: for a rule whose options depend on those
-	values alone (its points too being theirs)."""
+	"""`finder` with its options kept by `decided_by(values)` and the points: for a rule whose options
+	depend on those alone."""
 	outcomes: Outcomes[tuple[Option, ...]] = Outcomes()
 
 	def raises(v: Values, points: float) -> tuple[Option, ...]:
-		key = decided_by(v)
+		key = (decided_by(v), points)
 		found = outcomes.get(key)
 		return found if found is not None else outcomes.keep(key, tuple(finder(v, points)))
 
