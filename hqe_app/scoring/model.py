@@ -70,13 +70,11 @@ class IndicatorResult:
 	def __init__(
 		self, code: str, name: str, max_points: float, points: float, basis: str | Callable[[], str]
 	) -> None:
-		self.code, self.name, self.max_points, self.points, self._basis = (
-			code,
-			name,
-			max_points,
-			points,
-			basis,
-		)
+		self.code = code
+		self.name = name
+		self.max_points = max_points
+		self.points = points
+		self._basis = basis
 
 	@property
 	def basis(self) -> str:
