@@ -181,3 +181,12 @@ def test_the_workbook_parts_read_as_openpyxl_writes_them(tmp_path: Path) -> None
 
 def canonical(xml: bytes) -> bytes:
 	return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
+@pytest.mark.parametrize("titles", [["村", "村"], ["Sheet", "sheet"], ["a/b"], ["x" * 32], [""]])
+def test_a_title_excel_would_refuse_is_refused(titles: list[str], tmp_path: Path) -> None:
+	layout = Layout((8,), [Line((("x", look()),))])
+	with pytest.raises(ValueError), StreamedBook(tmp_path / "titles.xlsx") as book:
+		for title in titles:
+			book.add(title, layout)
+	assert not (tmp_path / "titles.xlsx").exists()

@@ -24,7 +24,7 @@ from openpyxl.xml.functions import tostring
 
 from hqe_app.forms.workbook import Layout, Line, Look, _page, _widths
 
-_COLUMNS = tuple(get_column_letter(i) for i in range(1, 27))
+_COLUMNS = tuple(get_column_letter(i) for i in range(1, 703))  # A to ZZ
 _ESCAPED = re.compile("[&<>\r]")
 _MAX_BODIES = 4096  # cells kept written, forgotten all at once when full (the forms' own soon come back)
 _MAX_TEXT = 32767  # Excel's limit of characters in a cell; openpyxl truncates longer texts the same way
@@ -62,6 +62,8 @@ class SheetWriter:
 			parts = [f'<row r="{row}">']
 		else:
 			parts = [f'<row r="{row}" ht="{_number(line.height)}" customHeight="1">']
+		if len(line.cells) > len(_COLUMNS):
+			raise ValueError(f"row {row} has {len(line.cells)} cells, more than columns A to ZZ")
 		bodies = self._bodies
 		for column, spec in zip(_COLUMNS, line.cells, strict=False):
 			if spec is None:

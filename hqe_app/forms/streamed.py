@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -35,6 +36,7 @@ from openpyxl.xml.functions import tostring
 from hqe_app.forms.sheet_xml import SheetWriter
 from hqe_app.forms.workbook import Layout, Look, named_style
 
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _TYPES = "application/vnd.openxmlformats-officedocument"
 _SHEET_TYPE = f"{_TYPES}.spreadsheetml.worksheet+xml"
 
@@ -42,9 +44,8 @@ _SHEET_TYPE = f"{_TYPES}.spreadsheetml.worksheet+xml"
 class StreamedBook:
 	"""An .xlsx file being written: `add` a sheet at a time, then `close` (or use it as a context manager).
 
-	A sheet's title must already be legal and unique (the caller knows how it made it: openpyxl's check
-	compares each new title with every other, quadratic over thousands of sheets). Should writing fail,
-	the unfinished file is removed.
+	A sheet's title must be legal and unique (at most 31 characters, none of []:*?/\\, not another's
+	but for case): one that is not is refused. Should writing fail, the unfinished file is removed.
 	"""
 
 	def __init__(self, path: str | Path | IO[bytes]) -> None:
@@ -53,9 +54,13 @@ class StreamedBook:
 		self._styles = Workbook()  # holds the named and cell styles met, for styles.xml
 		self._writer = SheetWriter(self._style_id)
 		self._sheets: list[tuple[str, str | None, str | None]] = []  # title, print titles, print area
+		self._titles: set[str] = set()  # as Excel compares them: case aside
 
 	def add(self, title: str, layout: Layout) -> None:
 		"""Write `layout` as the next sheet."""
+		if not title or len(title) > 31 or _BAD_TITLE.search(title) or title.lower() in self._titles:
+			raise ValueError(f"sheet title {title!r} is not legal or not unique")
+		self._titles.add(title.lower())
 		self._zip.writestr(f"xl/worksheets/sheet{len(self._sheets) + 1}.xml", self._writer.xml(layout))
 		self._sheets.append((title, layout.print_titles, layout.print_area))
 

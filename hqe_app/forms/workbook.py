@@ -125,7 +125,14 @@ class Look:
 
 	__slots__ = ("alignment", "border", "fill", "font", "number")
 
-	def __init__(self, font, alignment, fill, border, number: int) -> None:
+	def __init__(
+		self,
+		font: Font | None,
+		alignment: Alignment | None,
+		fill: PatternFill | None,
+		border: Border | None,
+		number: int,
+	) -> None:
 		self.font, self.alignment, self.fill, self.border, self.number = font, alignment, fill, border, number
 
 	def __bool__(self) -> bool:

@@ -127,8 +127,8 @@ def sheet_title(index: int, community: str) -> str:
 def _score_layout(scheme: Scheme, r: RowResult, _: Translator) -> Layout:
 	"""附件1 as the desk exports it (forms.workbook.scoring_layout of forms.data), then the 距离达标 block."""
 	identity = {"community_name": r.community, "township": r.township, "county": r.county, "year": r.year}
-	form = scoring_layout(scoring_form_of_card(identity, r.card, scheme.base_max, scheme.bonus_max))
-	return form._replace(lines=form.lines + _gap_lines(scheme, r.card, _))
+	layout = scoring_layout(scoring_form_of_card(identity, r.card, scheme.base_max, scheme.bonus_max))
+	return layout._replace(lines=layout.lines + _gap_lines(scheme, r.card, _))  # printed: the 附件1 alone
 
 
 def _gap_lines(scheme: Scheme, card: ScoreCard, _: Translator) -> list[Line]:
