@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from hqe_app.i18n import Translator
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.model import FieldSpec
 from hqe_app.scoring.scheme import Scheme
 
+_NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 TRUE_WORDS = frozenset({"1", "是", "yes", "y", "true", "t", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"0", "否", "no", "n", "false", "f", "×", "无"})
 
@@ -49,7 +51,7 @@ def normalize(
 	"""
 	values: dict[str, object] = {}
 	errors: list[FieldError] = []
-	aliases = option_aliases or {}
+	aliases = option_aliases or _NO_ALIASES
 	get = raw.get
 	for name, ready_type, spec in scheme.field_plan:
 		value = get(name)
@@ -149,7 +151,13 @@ def _related(scheme: Scheme, values: dict[str, object]) -> bool:
 	for rule in scheme.parts:
 		if values[rule.part] > values[rule.whole]:
 			return False
-	return all(any(values[name] != 0 for name in group) for group in scheme.not_all_zero)
+	for group in scheme.not_all_zero:
+		for name in group:
+			if values[name] != 0:
+				break
+		else:
+			return False
+	return True
 
 
 def _relations(scheme: Scheme, values: dict[str, object], _: Translator) -> list[FieldError]:
