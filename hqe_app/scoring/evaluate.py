@@ -14,6 +14,8 @@ from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.schemes import get_scheme
 from hqe_app.scoring.validate import InvalidApplication, normalize
 
+_new, _new_card = tuple.__new__, object.__new__  # a tuple (a DataFlag) and an object, without __init__
+
 
 @dataclass(frozen=True)
 class ScoreCard:
@@ -101,6 +103,3 @@ def evaluate(
 		inputs=(scheme, clean),
 	)
 	return card
-
-
-_new, _new_card = tuple.__new__, object.__new__

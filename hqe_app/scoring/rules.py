@@ -261,9 +261,12 @@ class Bonus:
 		media = min(raw, self.media_cap)
 		innovation = float(v[self.innovation])
 		points = float(media + innovation)
+		reports = [
+			(text, int(v[field])) for field, _weight, text in self.media
+		]  # not `v`: the result is shared
 
 		def basis() -> str:
-			counts = "、".join(f"{text}{int(v[field])}篇" for field, _weight, text in self.media)
+			counts = "、".join(f"{text}{count}篇" for text, count in reports)
 			capped = f"，超过上限按{fmt_points(self.media_cap)}分计" if raw > self.media_cap else ""
 			return (
 				f"媒体报道：{counts}，计{fmt_points(raw)}分{capped}；创新举措{fmt_points(innovation)}分；"
