@@ -261,9 +261,8 @@ class Bonus:
 		media = min(raw, self.media_cap)
 		innovation = float(v[self.innovation])
 		points = float(media + innovation)
-		reports = [
-			(text, int(v[field])) for field, _weight, text in self.media
-		]  # not `v`: the result is shared
+		# What the basis says is read now, not from `v` later: the result is shared with applications alike.
+		reports = [(text, int(v[field])) for field, _weight, text in self.media]
 
 		def basis() -> str:
 			counts = "、".join(f"{text}{count}篇" for text, count in reports)
