@@ -190,3 +190,9 @@ def test_a_title_excel_would_refuse_is_refused(titles: list[str], tmp_path: Path
 		for title in titles:
 			book.add(title, layout)
 	assert not (tmp_path / "titles.xlsx").exists()
+
+
+def test_a_workbook_without_a_sheet_is_not_written(tmp_path: Path) -> None:
+	with pytest.raises(ValueError), StreamedBook(tmp_path / "empty.xlsx"):
+		pass
+	assert not (tmp_path / "empty.xlsx").exists()

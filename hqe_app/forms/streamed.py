@@ -65,7 +65,9 @@ class StreamedBook:
 		self._sheets.append((title, layout.print_titles, layout.print_area))
 
 	def close(self) -> None:
-		"""Write the workbook's own parts and finish the file."""
+		"""Write the workbook's own parts and finish the file (a workbook has at least one sheet)."""
+		if not self._sheets:
+			raise ValueError("a workbook needs a sheet")
 		wb, archive = self._styles, self._zip
 		wb.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
 		archive.writestr("docProps/app.xml", tostring(ExtendedProperties().to_tree()))
@@ -85,8 +87,16 @@ class StreamedBook:
 		self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
 	) -> None:
 		if error is None:
-			self.close()
-			return
+			try:
+				self.close()
+				return
+			except BaseException:
+				self._discard()
+				raise
+		self._discard()
+
+	def _discard(self) -> None:
+		"""Close the unfinished file and remove it."""
 		self._zip.close()
 		if isinstance(self._path, str | Path):
 			with contextlib.suppress(OSError):
