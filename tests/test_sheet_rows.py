@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from hqe_app.excel_io.reader import _rows_of, read_rows
+from hqe_app.excel_io.reader import UnreadableFile, _rows_of, read_rows
 from hqe_app.excel_io.sheet_rows import sheet_rows
 from hqe_app.i18n import translator
 from tests.factories import SCHEME
@@ -146,3 +146,29 @@ def test_the_examples_read_as_through_openpyxl(example: str) -> None:
 	finally:
 		wb.close()
 	assert rows == expected and len(rows) > 5
+
+
+@pytest.mark.parametrize(
+	"cell",
+	[
+		pytest.param('<c r="A2"><v>twelve</v></c>', id="a number that is not one"),
+		pytest.param('<c r="A2"><v>1</v>', id="not well-formed XML"),
+	],
+)
+def test_a_broken_sheet_is_unreadable_not_a_crash(cell: str, tmp_path: Path) -> None:
+	path = tmp_path / "broken.xlsx"
+	wb = Workbook()
+	wb.active.title = "申报数据"
+	wb.active.append(["community", "labor_force", "employed"])
+	wb.save(path)
+	with zipfile.ZipFile(path) as archive:
+		parts = {name: archive.read(name) for name in archive.namelist()}
+	sheet = parts["xl/worksheets/sheet1.xml"].decode()
+	parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+		"</sheetData>", f'<row r="2">{cell}</row></sheetData>'
+	).encode()
+	with zipfile.ZipFile(path, "w") as archive:
+		for name, data in parts.items():
+			archive.writestr(name, data)
+	with pytest.raises(UnreadableFile, match=r"broken\.xlsx"):
+		read_rows(path, SCHEME, translator("zh"))
