@@ -7,9 +7,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import load_workbook
 
 from hqe_app.excel_io.columns import DATA_SHEET, columns
+from hqe_app.excel_io.sheet_rows import sheet_rows
 from hqe_app.i18n import Translator
 from hqe_app.scoring.scheme import Scheme
 
@@ -55,7 +57,10 @@ def _read_xlsx(path: Path, scheme: Scheme, _: Translator) -> list[InputRow]:
 		raise UnreadableFile(_("Cannot read {0}: {1}").format(path.name, e)) from e
 	try:
 		ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
-		return _rows_of(ws.iter_rows(values_only=True), scheme, _, path.name)
+		return _rows_of(sheet_rows(ws), scheme, _, path.name)
+	except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, IndexError) as e:
+		# A sheet that is not well-formed XML, or a cell that is not what its type says.
+		raise UnreadableFile(_("Cannot read {0}: {1}").format(path.name, e)) from e
 	finally:
 		wb.close()
 

@@ -9,12 +9,12 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
@@ -37,6 +37,7 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 POINTS_PER_LINE = 14.5  # row height of one wrapped line of 10–11 pt text
+_NARROW = re.compile("[\x00-\u2e7f]+")  # characters one unit wide; CJK (U+2E80 on) takes two
 
 Form = Mapping[str, Any]
 
@@ -115,120 +116,193 @@ def recommendation_sheet(ws: Worksheet, f: Form) -> None:
 	_page(ws, "A1:F9", one_page=True)
 
 
-def scoring_sheet(ws: Worksheet | WriteOnlyWorksheet, f: Form) -> int:
-	"""附件1 on an empty sheet: title, the application's lines, one row per indicator, the totals, the verdict.
+class Look:
+	"""A cell's font, alignment, fill and border, made once (`look`) and shared by every cell that has it.
 
-	Written row by row (`ws.append`, each row's height set before it), so the same function draws the
-	desk's export (a normal sheet) and `hqe-score -o` (a write-only sheet, thousands of them). Every
-	text comes from `f` (forms.data.scoring_form). Returns the number of the last row written.
+	A sheet's cells share a handful of looks, so a writer resolves each to a workbook style once
+	instead of once per cell. `number` names the look's named style (`hqe-<number>`).
 	"""
-	widths = (6, 12, 7, 48, 12, 34)
-	_widths(ws, widths)
-	lines = _Lines(ws)
-	lines.add([(f["annex"], SMALL, LEFT)], 18)
-	lines.add([(f["title"], TITLE, CENTER)], 34, merges=["A{0}:F{0}"])
-	lines.add([(f["subtitle"], BODY, CENTER)], 20, merges=["A{0}:F{0}"])
+
+	__slots__ = ("alignment", "border", "fill", "font", "number")
+
+	def __init__(
+		self,
+		font: Font | None,
+		alignment: Alignment | None,
+		fill: PatternFill | None,
+		border: Border | None,
+		number: int,
+	) -> None:
+		self.font, self.alignment, self.fill, self.border, self.number = font, alignment, fill, border, number
+
+	def __bool__(self) -> bool:
+		return any(part is not None for part in (self.font, self.alignment, self.fill, self.border))
+
+
+def look(
+	font: Font | None = None,
+	alignment: Alignment | None = None,
+	fill: PatternFill | None = None,
+	border: Border | None = None,
+) -> Look:
+	"""The one Look of these style objects (compared by identity: hashing openpyxl styles is slow)."""
+	key = (id(font), id(alignment), id(fill), id(border))
+	found = _LOOKS.get(key)
+	if found is None:  # the Look holds its parts, so their ids stay theirs while it is cached
+		found = _LOOKS[key] = Look(font, alignment, fill, border, len(_LOOKS))
+	return found
+
+
+_LOOKS: dict[tuple[int, int, int, int], Look] = {}
+
+
+class Line(NamedTuple):
+	"""One row of a laid-out sheet: a (value, look) per column (None: no cell), its height (None: the
+	default) and the ranges merged from it."""
+
+	cells: tuple[tuple[Any, Look] | None, ...]
+	height: float | None = None
+	merges: tuple[str, ...] = ()
+
+
+class Layout(NamedTuple):
+	"""A sheet as data, drawn the same on a normal sheet (`draw`) and as streamed XML (forms.streamed)."""
+
+	widths: tuple[float, ...]
+	lines: list[Line]
+	print_titles: str | None = None  # rows repeated on each printed page, "6:6"
+	print_area: str | None = None  # "A1:F22"
+	one_page: bool | None = None  # A4, scaled to one page or to the page width (`_page`); None: no setup
+	freeze: str | None = None  # the top left cell of the unfrozen panes, "A2"
+
+
+SCORING_WIDTHS = (6, 12, 7, 48, 12, 34)
+# The looks of 附件1, made once (in the order the named styles hqe-0… have always been numbered). Below
+# the title every row is boxed: each cell, an empty one too, has a thin border, so merged ranges show theirs.
+_ANNEX, _TITLE, _SUBTITLE = look(SMALL, LEFT), look(TITLE, CENTER), look(BODY, CENTER)
+_STRONG = look(BOLD, CENTER, border=ALL_SIDES)  # labels, points
+_EMPTY = (None, look(border=ALL_SIDES))
+_VALUE = look(BODY, LEFT, border=ALL_SIDES)
+_HEADING = look(BOLD, CENTER, HEADER_FILL, ALL_SIDES)
+_PLAIN = look(BODY, CENTER, border=ALL_SIDES)  # 序号, 建设项目, 分值
+_TEXT = look(SMALL, LEFT, border=ALL_SIDES)  # 评分办法, 评分依据
+
+
+def scoring_layout(f: Form) -> Layout:
+	"""附件1: title, the application's lines, one row per indicator, the totals, the verdict.
+
+	Every text comes from `f` (forms.data.scoring_form); the desk's export and `hqe-score -o` both
+	draw this layout, so the two show the same cells.
+	"""
+	lines = _Lines()
+	lines.add([(f["annex"], _ANNEX)], 18)
+	lines.add([(f["title"], _TITLE)], 34, ["A{0}:F{0}"])
+	lines.add([(f["subtitle"], _SUBTITLE)], 20, ["A{0}:F{0}"])
 	info = f["info"]
 	for (label1, value1), (label2, value2) in zip(info[::2], info[1::2], strict=True):
 		lines.add(
-			[
-				(label1, BOLD, CENTER),
-				None,
-				(value1, BODY, LEFT),
-				None,
-				(label2, BOLD, CENTER),
-				(value2, BODY, LEFT),
-			],
+			[(label1, _STRONG), _EMPTY, (value1, _VALUE), _EMPTY, (label2, _STRONG), (value2, _VALUE)],
 			24,
-			merges=["A{0}:B{0}", "C{0}:D{0}"],
-			boxed=True,
+			["A{0}:B{0}", "C{0}:D{0}"],
 		)
-	header = lines.add([(label, BOLD, CENTER, HEADER_FILL) for label in f["header"]], 22, boxed=True)
+	header = lines.add([(label, _HEADING) for label in f["header"]], 22)
+	# SMALL (10 pt) text: about 1.1 characters per unit of column width
+	method_width, basis_width = SCORING_WIDTHS[3] * 1.1 - 2, SCORING_WIDTHS[5] * 1.1 - 2
 	for r in f["rows"]:
-		# SMALL (10 pt) text: about 1.1 characters per unit of column width
-		wrapped = max(_lines(r["method"], widths[3] * 1.1 - 2), _lines(r["basis"], widths[5] * 1.1 - 2), 1)
-		span = r["rowspan"] > 1
+		wrapped = max(_lines(r["method"], method_width), _lines(r["basis"], basis_width), 1)
+		first = r["rowspan"] > 0  # a row of a merged 序号 leaves the first two cells to the first row
 		lines.add(
 			[
-				(r["number"], BODY, CENTER) if r["rowspan"] else None,
-				(r["item"], BODY, CENTER) if r["rowspan"] else None,
-				(_number(r["max_points"]), BODY, CENTER),
-				(r["method"], SMALL, LEFT),
-				(_number(r["points"]), BOLD, CENTER),
-				(r["basis"], SMALL, LEFT),
+				(r["number"], _PLAIN) if first else _EMPTY,
+				(r["item"], _PLAIN) if first else _EMPTY,
+				(_number(r["max_points"]), _PLAIN),
+				(r["method"], _TEXT),
+				(_number(r["points"]), _STRONG),
+				(r["basis"], _TEXT),
 			],
 			wrapped * POINTS_PER_LINE + 6,
-			merges=["A{0}:A{1}", "B{0}:B{1}"] if span else [],
-			boxed=True,
+			["A{0}:A{1}", "B{0}:B{1}"] if r["rowspan"] > 1 else (),
 			down=r["rowspan"] - 1,
 		)
 	for total in f["totals"]:
 		lines.add(
-			[(total["label"], BOLD, CENTER), None, (_number(total["max"]), BODY, CENTER), None,
-			 (_number(total["points"]), BOLD, CENTER), None],
+			[(total["label"], _STRONG), _EMPTY, (_number(total["max"]), _PLAIN), _EMPTY,
+			 (_number(total["points"]), _STRONG), _EMPTY],
 			22,
-			merges=["A{0}:B{0}"],
-			boxed=True,
+			["A{0}:B{0}"],
 		)  # fmt: skip
 	last = lines.add(
-		[(f["pass_mark_label"], BOLD, CENTER), None, (_number(f["pass_mark"]), BODY, CENTER),
-		 (f["verdict"], BOLD, CENTER), None, None],
+		[(f["pass_mark_label"], _STRONG), _EMPTY, (_number(f["pass_mark"]), _PLAIN),
+		 (f["verdict"], _STRONG), _EMPTY, _EMPTY],
 		22,
-		merges=["A{0}:B{0}", "D{0}:F{0}"],
-		boxed=True,
+		["A{0}:B{0}", "D{0}:F{0}"],
 	)  # fmt: skip
-	_page(ws, f"A1:F{last}", one_page=False)
-	ws.print_title_rows = f"{header}:{header}"
+	return Layout(SCORING_WIDTHS, lines.lines, f"{header}:{header}", f"A1:F{last}", one_page=False)
+
+
+def scoring_sheet(ws: Worksheet, f: Form) -> int:
+	"""附件1 (`scoring_layout`) on an empty normal sheet; returns the number of the last row written."""
+	return draw(ws, scoring_layout(f))
+
+
+def draw(ws: Worksheet, layout: Layout) -> int:
+	"""A layout on an empty normal sheet, row by row; returns the number of the last row written."""
+	_widths(ws, layout.widths)
+	wb = ws.parent
+	for row, line in enumerate(layout.lines, start=1):
+		if line.height is not None:
+			ws.row_dimensions[row].height = line.height
+		cells = []
+		for spec in line.cells:
+			value, cell_look = spec or (None, None)
+			cell = WriteOnlyCell(ws, value=value)
+			if cell_look:
+				cell.style = named_style(wb, cell_look)
+			cells.append(cell)
+		ws.append(cells)
+		for ref in line.merges:
+			ws.merged_cells.add(CellRange(ref))
+	last = len(layout.lines)
+	if layout.one_page is not None:
+		_page(ws, layout.print_area, layout.one_page)
+	if layout.freeze:
+		ws.freeze_panes = layout.freeze
+	if layout.print_titles:
+		ws.print_title_rows = layout.print_titles
 	return last
 
 
 class _Lines:
-	"""Rows appended to a normal or a write-only sheet: values with their style, height, merges, borders."""
+	"""Lines laid out one after another, each knowing its row number for its merged ranges."""
 
-	def __init__(self, ws: Worksheet | WriteOnlyWorksheet) -> None:
-		self.ws, self.row = ws, 0
+	def __init__(self) -> None:
+		self.lines: list[Line] = []
 
 	def add(
 		self,
-		cells: list[tuple | None],
-		height: float,
+		cells: list[tuple[Any, Look] | None],
+		height: float | None,
 		merges: Iterable[str] = (),
-		boxed: bool = False,
 		down: int = 0,
 	) -> int:
-		"""Append one row; a merge "A{0}:A{1}" spans from this row down `down` more rows."""
-		self.row += 1
-		self.ws.row_dimensions[self.row].height = height  # before the row: a write-only sheet streams it
-		row = []
-		for spec in cells:
-			value, font, alignment, fill = (*spec, None)[:4] if spec else (None, None, None, None)
-			cell = WriteOnlyCell(self.ws, value=value)
-			if font or fill or boxed:
-				cell.style = _named_style(self.ws.parent, font, alignment, fill, ALL_SIDES if boxed else None)
-			row.append(cell)
-		self.ws.append(row)
-		for ref in merges:
-			self.ws.merged_cells.add(CellRange(ref.format(self.row, self.row + down)))
-		return self.row
+		"""Add one row; returns its number. A merge "A{0}:A{1}" spans from this row down `down` more rows."""
+		row = len(self.lines) + 1
+		self.lines.append(Line(tuple(cells), height, tuple(ref.format(row, row + down) for ref in merges)))
+		return row
 
 
-def _named_style(wb: Workbook, font, alignment, fill, border) -> str:
+def named_style(wb: Workbook, cell_look: Look) -> str:
 	"""The workbook's named style of this look, registered once: thousands of sheets reuse a handful of
 	looks, and a named style is set on a cell by name instead of indexing each part again."""
-	parts = (font, alignment, fill, border)
-	key = tuple(id(part) for part in parts)  # the module's own style objects: hashing them would cost more
-	name = f"hqe-{_LOOKS.setdefault(key, len(_LOOKS))}"
+	name = f"hqe-{cell_look.number}"
 	if name not in wb.named_styles:
 		style = NamedStyle(name=name)
-		for attribute, part in zip(("font", "alignment", "fill", "border"), parts, strict=True):
+		for attribute in ("font", "alignment", "fill", "border"):
+			part = getattr(cell_look, attribute)
 			if part is not None:
 				setattr(style, attribute, part)
 		wb.add_named_style(style)
 	return name
-
-
-#: Each look (ids of the module's font, alignment, fill, border) → its number in the named styles' names.
-_LOOKS: dict[tuple[int, ...], int] = {}
 
 
 def _col(index: int) -> str:
@@ -265,7 +339,7 @@ def _box(ws: Worksheet, min_row: int, min_col: int, max_row: int, max_col: int) 
 			)
 
 
-def _page(ws: Worksheet, area: str, one_page: bool) -> None:
+def _page(ws: Worksheet, area: str | None, one_page: bool) -> None:
 	"""A4 portrait, centred, scaled to the page width (and height, for the one-page 推荐表)."""
 	ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
 	ws.page_setup.orientation = Worksheet.ORIENTATION_PORTRAIT
@@ -285,10 +359,11 @@ def _number(text: str) -> float | int | str:
 	return int(value) if value.is_integer() else value
 
 
+@lru_cache(maxsize=1024)  # the forms' own texts (评分办法) come back on every sheet
 def _lines(text: str, width: float) -> int:
 	"""Wrapped lines of `text` in a column `width` characters wide (a CJK character is two)."""
 	lines = 0
 	for paragraph in str(text or "").split("\n"):
-		units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in paragraph)
+		units = len(paragraph) + len(_NARROW.sub("", paragraph))  # what is left once narrow ones go: wide
 		lines += max(1, math.ceil(units / max(width, 1)))
 	return lines

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
@@ -11,7 +11,7 @@ from operator import not_
 
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.exact import ceil_div, reaches, values_getter
-from hqe_app.scoring.model import Finder, IndicatorResult, LeverSpace, Option, Values
+from hqe_app.scoring.model import Finder, IndicatorResult, LeverSpace, Option, Outcomes, Values, kept
 
 # An Option from a tuple, without NamedTuple's keyword-taking __new__ (the hot path builds thousands).
 _new = tuple.__new__
@@ -76,12 +76,19 @@ class CountAtLeast:
 	def _met(self) -> tuple[float, str]:
 		return float(self.points), f"{self.text}{fmt_points(self.points)}分"
 
+	@cached_property
+	def _share(self) -> tuple[int, int]:
+		"""The share as integers: Fraction's numerator and denominator are Python-level properties."""
+		return self.share.numerator, self.share.denominator
+
 	def points_for(self, v: Values) -> tuple[float, str] | None:
 		count = int(v[self.field])
 		if count < self.minimum:
 			return None
-		if self.share_of is not None and not reaches(count, int(v[self.share_of]), self.share):
-			return None
+		if self.share_of is not None:
+			num, den = self._share
+			if count * den < num * int(v[self.share_of]):  # not reaches(count, whole, share), exactly
+				return None
 		return self._met
 
 	def points_at(self, v: Values, value: object) -> float:
@@ -149,7 +156,36 @@ class Checklist:
 			for item in self.items
 		)
 
+	@cached_property
+	def _decided_by(self) -> Callable[[Values], tuple[object, ...]]:
+		"""What decides which items are met: the values of the yes/no and select fields, then whether
+		each count reaches its minimum (and its share; the counts themselves vary too much to key by)."""
+		values_of = values_getter(tuple(i.field for i in self.items if not isinstance(i, CountAtLeast)))
+		counts = tuple(
+			(i.field, i.minimum, i.share_of, *i._share) for i in self.items if isinstance(i, CountAtLeast)
+		)
+		if not counts:
+			return values_of
+
+		def decided_by(v: Values) -> tuple[object, ...]:
+			met = []
+			for field, minimum, share_of, num, den in counts:  # as CountAtLeast.points_for decides
+				count = int(v[field])
+				met.append(count >= minimum and (share_of is None or count * den >= num * int(v[share_of])))
+			return (*values_of(v), *met)
+
+		return decided_by
+
+	@cached_property
+	def _outcomes(self) -> Outcomes[IndicatorResult]:
+		return Outcomes()
+
 	def evaluate(self, v: Values) -> IndicatorResult:
+		key = self._decided_by(v)
+		known = self._outcomes.get(key)
+		return known if known is not None else self._outcomes.keep(key, self._evaluate(v))
+
+	def _evaluate(self, v: Values) -> IndicatorResult:
 		met: list[str] = []
 		total = 0.0
 		for field, ticked, item in self._plan:
@@ -303,7 +339,15 @@ class Checklist:
 						break
 			return out
 
-		return raises
+		if not (counts or other):
+			return kept(raises, self._decided_by)  # the items met decide the options
+		if other or checks or selects or gate is not None:
+			return raises  # reads the other items too: too many values to keep options by
+		# Only counts, no gate: the counts, the counts their shares are of, their ceilings and the points decide.
+		read: list[str] = []
+		for field, specs, wholes in count_specs:
+			read += [field, *wholes, *(share_of for _least, share_of, *_share in specs if share_of)]
+		return kept(raises, values_getter(tuple(dict.fromkeys(read))))
 
 	def _below_gate(self, met: list[str], total: float) -> str:
 		return f"{self._listed(met)}；合计{fmt_points(total)}分，不足{fmt_points(self.gate)}分，本项不得分"

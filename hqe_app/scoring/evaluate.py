@@ -14,6 +14,8 @@ from hqe_app.scoring.scheme import Scheme
 from hqe_app.scoring.schemes import get_scheme
 from hqe_app.scoring.validate import InvalidApplication, normalize
 
+_new, _new_card = tuple.__new__, object.__new__  # a tuple (a DataFlag) and an object, without __init__
+
 
 @dataclass(frozen=True)
 class ScoreCard:
@@ -87,8 +89,10 @@ def evaluate(
 		name = flag.raised(clean)
 		if name is not None:
 			_ = _ or translator("zh")
-			flags.append(DataFlag(flag.code, name, _(flag.message)))
-	return ScoreCard(
+			flags.append(_new(DataFlag, (flag.code, name, _(flag.message))))
+	# A frozen dataclass's __init__ sets each field through object.__setattr__: filled at once instead.
+	card = _new_card(ScoreCard)
+	card.__dict__.update(
 		scheme=scheme.code,
 		results=results,
 		base=round(base, 6),
@@ -98,3 +102,4 @@ def evaluate(
 		data_flags=tuple(flags),
 		inputs=(scheme, clean),
 	)
+	return card

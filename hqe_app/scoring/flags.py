@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from hqe_app.scoring.model import Values
@@ -75,13 +75,18 @@ class OffStep:
 	step: Fraction
 	message: str
 
+	@cached_property
+	def _step(self) -> tuple[int, int]:
+		"""The step as integers: hashing a Fraction, for the cache, runs Python code."""
+		return self.step.numerator, self.step.denominator
+
 	def raised(self, v: Values) -> str | None:
-		return self.field if _off_step(v[self.field], self.step) else None
+		return self.field if _off_step(v[self.field], *self._step) else None
 
 
 @lru_cache(maxsize=1024)
-def _off_step(value: object, step: Fraction) -> bool:
-	return (Fraction(str(value)) / step).denominator != 1
+def _off_step(value: object, num: int, den: int) -> bool:
+	return (Fraction(str(value)) / Fraction(num, den)).denominator != 1
 
 
 Flag = Exceeds | WithoutBasis | TickedWithout | OffStep

@@ -8,13 +8,14 @@ flags in `flags`, the wording of numbers in `display`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 FieldKind = Literal["count", "check", "select", "points"]
 Values = Mapping[str, object]
+T = TypeVar("T")
 
 
 class Option(NamedTuple):
@@ -69,13 +70,11 @@ class IndicatorResult:
 	def __init__(
 		self, code: str, name: str, max_points: float, points: float, basis: str | Callable[[], str]
 	) -> None:
-		self.code, self.name, self.max_points, self.points, self._basis = (
-			code,
-			name,
-			max_points,
-			points,
-			basis,
-		)
+		self.code = code
+		self.name = name
+		self.max_points = max_points
+		self.points = points
+		self._basis = basis
 
 	@property
 	def basis(self) -> str:
@@ -93,6 +92,39 @@ class IndicatorResult:
 
 	def __repr__(self) -> str:
 		return f"IndicatorResult{self.as_tuple()!r}"
+
+
+class Outcomes(dict[Hashable, T]):
+	"""A rule's results kept by what decides them, so that applications alike share one.
+
+	Many applications tick the same items of a checklist, count as many households, report as many
+	media stories: their result (an IndicatorResult, basis text included, or the options to pass) is
+	made once. A result is never changed once made (an IndicatorResult's basis is built from the same
+	inputs whoever reads it first), so sharing it is safe. A dict, so that looking up costs one C call;
+	bounded: all forgotten at once when full.
+	"""
+
+	__slots__ = ()
+	LIMIT = 4096
+
+	def keep(self, key: Hashable, result: T) -> T:
+		if len(self) >= self.LIMIT:
+			self.clear()
+		self[key] = result
+		return result
+
+
+def kept(finder: Finder, decided_by: Callable[[Values], Hashable]) -> Finder:
+	"""`finder` with its options kept by `decided_by(values)` and the points: for a rule whose options
+	depend on those alone."""
+	outcomes: Outcomes[tuple[Option, ...]] = Outcomes()
+
+	def raises(v: Values, points: float) -> tuple[Option, ...]:
+		key = (decided_by(v), points)
+		found = outcomes.get(key)
+		return found if found is not None else outcomes.keep(key, tuple(finder(v, points)))
+
+	return raises
 
 
 class LeverSpace:

@@ -7,6 +7,7 @@ the smallest rise of each lever it reads (SPEC §12).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
@@ -15,7 +16,7 @@ from operator import mul
 from hqe_app.scoring.checklist import Checklist
 from hqe_app.scoring.display import fmt_points, fmt_share, fmt_threshold
 from hqe_app.scoring.exact import values_getter
-from hqe_app.scoring.model import Finder, IndicatorResult, LeverSpace, Option, Values
+from hqe_app.scoring.model import Finder, IndicatorResult, LeverSpace, Option, Outcomes, Values, kept
 
 # An Option from a tuple, without NamedTuple's keyword-taking __new__ (the hot path builds thousands).
 _new = tuple.__new__
@@ -53,27 +54,29 @@ class RatioTiers:
 	def _missed(self) -> str:
 		return f"，未达{fmt_threshold(self.tiers[-1][0], self.as_percent)}，得0分"
 
+	@cached_property
+	def _read(self) -> tuple[str, str, float, str, tuple[str, ...], tuple[tuple[int, int, float, str], ...]]:
+		"""What `evaluate` reads of the rule, in one lookup: each attribute read costs as much as a tier."""
+		return self.code, self.name, self.max_points, self.numerator, self.denominator, self._steps
+
+	@cached_property
+	def _no_denominator(self) -> IndicatorResult:
+		"""The one result of every application without a denominator (its basis names no numbers)."""
+		points = float(self.zero_denominator_points)
+		return IndicatorResult(self.code, self.name, self.max_points, points, self.zero_denominator_basis)
+
 	def evaluate(self, v: Values) -> IndicatorResult:
-		num = v[self.numerator]
+		code, name, max_points, numerator, denominator, steps = self._read
+		num = v[numerator]
 		den = 0
-		for name in self.denominator:
-			den += v[name]
+		for field in denominator:
+			den += v[field]
 		if den == 0:
-			return IndicatorResult(
-				self.code,
-				self.name,
-				self.max_points,
-				float(self.zero_denominator_points),
-				self.zero_denominator_basis,
-			)
-		for t_num, t_den, points, reached in self._steps:
+			return self._no_denominator
+		for t_num, t_den, points, reached in steps:
 			if num * t_den >= t_num * den:  # num/den >= threshold, exactly
-				return IndicatorResult(
-					self.code, self.name, self.max_points, points, lambda: self._show(num, den) + reached
-				)
-		return IndicatorResult(
-			self.code, self.name, self.max_points, 0.0, lambda: self._show(num, den) + self._missed
-		)
+				return IndicatorResult(code, name, max_points, points, lambda: self._show(num, den) + reached)
+		return IndicatorResult(code, name, max_points, 0.0, lambda: self._show(num, den) + self._missed)
 
 	@cached_property
 	def reads(self) -> frozenset[str]:
@@ -161,7 +164,16 @@ class Shortfall:
 	achieved: str
 	per_miss: float = 1
 
+	@cached_property
+	def _outcomes(self) -> Outcomes[IndicatorResult]:
+		return Outcomes()
+
 	def evaluate(self, v: Values) -> IndicatorResult:
+		key = (v[self.total], v[self.achieved])
+		known = self._outcomes.get(key)
+		return known if known is not None else self._outcomes.keep(key, self._evaluate(v))
+
+	def _evaluate(self, v: Values) -> IndicatorResult:
 		total, achieved = int(v[self.total]), int(v[self.achieved])
 		if total == 0:
 			return IndicatorResult(
@@ -229,16 +241,31 @@ class Bonus:
 	media_cap: float
 	innovation: str
 
+	@cached_property
+	def _decided_by(self) -> Callable[[Values], tuple[object, ...]]:
+		return values_getter((*(field for field, _weight, _text in self.media), self.innovation))
+
+	@cached_property
+	def _outcomes(self) -> Outcomes[IndicatorResult]:
+		return Outcomes()
+
 	def evaluate(self, v: Values) -> IndicatorResult:
+		key = self._decided_by(v)
+		known = self._outcomes.get(key)
+		return known if known is not None else self._outcomes.keep(key, self._evaluate(v))
+
+	def _evaluate(self, v: Values) -> IndicatorResult:
 		raw = 0.0
 		for field, weight, _text in self.media:
 			raw += v[field] * weight
 		media = min(raw, self.media_cap)
 		innovation = float(v[self.innovation])
 		points = float(media + innovation)
+		# What the basis says is read now, not from `v` later: the result is shared with applications alike.
+		reports = [(text, int(v[field])) for field, _weight, text in self.media]
 
 		def basis() -> str:
-			counts = "、".join(f"{text}{int(v[field])}篇" for field, _weight, text in self.media)
+			counts = "、".join(f"{text}{count}篇" for text, count in reports)
 			capped = f"，超过上限按{fmt_points(self.media_cap)}分计" if raw > self.media_cap else ""
 			return (
 				f"媒体报道：{counts}，计{fmt_points(raw)}分{capped}；创新举措{fmt_points(innovation)}分；"
@@ -276,7 +303,7 @@ class Bonus:
 					)
 			return out
 
-		return raises
+		return kept(raises, counts_of)  # the reports decide the options
 
 
 Rule = RatioTiers | Shortfall | Checklist | Bonus

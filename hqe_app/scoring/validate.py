@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from hqe_app.i18n import Translator
 from hqe_app.scoring.display import fmt_points
 from hqe_app.scoring.model import FieldSpec
 from hqe_app.scoring.scheme import Scheme
 
+_NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 TRUE_WORDS = frozenset({"1", "是", "yes", "y", "true", "t", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"0", "否", "no", "n", "false", "f", "×", "无"})
 
@@ -49,9 +51,10 @@ def normalize(
 	"""
 	values: dict[str, object] = {}
 	errors: list[FieldError] = []
-	aliases = option_aliases or {}
+	aliases = option_aliases or _NO_ALIASES
+	get = raw.get
 	for name, ready_type, spec in scheme.field_plan:
-		value = raw.get(name)
+		value = get(name)
 		# A value already of its field's type (what forms and the ORM send) needs no coercion.
 		if type(value) is ready_type and (ready_type is bool or value >= 0):
 			values[name] = value
@@ -60,11 +63,19 @@ def normalize(
 			values[name] = _coerce(spec, value, _, aliases)
 		except _Invalid as e:
 			errors.append(FieldError(name, e.message))
-	errors.extend(_relations(scheme, values, _))
+	if errors or not _related(scheme, values):
+		errors.extend(_relations(scheme, values, _))
 	return values, errors
 
 
 def _coerce(spec: FieldSpec, value: object, _: Translator, aliases: Mapping[str, str]) -> object:
+	# What forms send for a select or a points field, taken as `_points` and the select below take it.
+	if spec.kind == "select" and type(value) is str and value in spec.options and value == value.strip():
+		return value
+	if spec.kind == "points" and type(value) in (int, float):
+		high = spec.maximum
+		if (spec.minimum or 0) <= value and (high is None or value <= high):  # nan fails: refused below
+			return float(value)
 	if value is None or (isinstance(value, str) and not value.strip()):
 		raise _Invalid(_("{0} is required").format(label(spec, _)))
 	if spec.kind == "count":
@@ -130,6 +141,23 @@ def _points(spec: FieldSpec, value: object, _: Translator) -> float:
 			)
 		)
 	return number
+
+
+def _related(scheme: Scheme, values: dict[str, object]) -> bool:
+	"""The checks across fields all pass (`_relations` would find nothing), every field being valid."""
+	for name in scheme.positive:
+		if values[name] == 0:
+			return False
+	for rule in scheme.parts:
+		if values[rule.part] > values[rule.whole]:
+			return False
+	for group in scheme.not_all_zero:
+		for name in group:
+			if values[name] != 0:
+				break
+		else:
+			return False
+	return True
 
 
 def _relations(scheme: Scheme, values: dict[str, object], _: Translator) -> list[FieldError]:
