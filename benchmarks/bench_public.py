@@ -61,6 +61,7 @@ def main() -> None:
 def publish(count: int) -> tuple[list[str], dict[str, tuple]]:
 	"""Put `count` applications of the latest year in open batches, a batch per city."""
 	from frappe.utils import add_days, getdate, nowdate
+	from hqe_app.high_quality_employment.testing import publish_batch
 
 	year = frappe.db.sql("select max(year) from `tabHQE Application`")[0][0]
 	apps = frappe.get_all(
@@ -87,41 +88,12 @@ def publish(count: int) -> tuple[list[str], dict[str, tuple]]:
 		"update `tabHQE Application` set workflow_state='Publicized', docstatus=1 where name in %s",
 		[tuple(moved)],
 	)
-	batches = []
-	for city, rows in by_city.items():
-		batch = frappe.get_doc(
-			{
-				"doctype": "HQE Publication",
-				"region": city,
-				"year": year,
-				"publication_start": today,
-				"publication_end": add_days(today, 5),
-				"contact": "电话：0576-88888888",
-				"applications": [
-					{
-						"application": a.name,
-						"community_name": a.community_name,
-						"county": a.county,
-						"township": a.township,
-						"total_score": a.total_score,
-					}
-					for a in rows
-				],
-			}
+	batches = [
+		publish_batch(
+			city, year, today, add_days(today, 5), [a.name for a in rows], contact="电话：0576-88888888"
 		)
-		batch.set_new_name()
-		batch.docstatus = 1
-		batch.db_insert()
-		for row in batch.applications:
-			row.parent, row.parenttype, row.parentfield, row.docstatus = (
-				batch.name,
-				batch.doctype,
-				"applications",
-				1,
-			)
-			row.set_new_name()
-			row.db_insert()
-		batches.append(batch.name)
+		for city, rows in by_city.items()
+	]
 	frappe.db.commit()
 	print(f"published {len(apps)} communities of {year} in {len(batches)} open batches")
 	return batches, moved

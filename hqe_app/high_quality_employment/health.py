@@ -24,6 +24,7 @@ from typing import NamedTuple
 import frappe
 from hqe_app.high_quality_employment.application.bulk import (
 	RECORD_FIELDS,
+	data_fields,
 	reviews_by_application,
 	verified_values,
 )
@@ -51,11 +52,10 @@ class Breach(NamedTuple):
 def check_site(verbose: bool = True) -> dict:
 	"""Run every check; returns {"breaches": [...], "counts": {...}, "seconds": ...}."""
 	started = time.perf_counter()
-	data_fields = {f.name for scheme in schemes_in_use() for f in scheme.fields}
 	applications = frappe.get_all(
 		"HQE Application",
 		filters={"docstatus": ("<", 2)},
-		fields=[*RECORD_FIELDS, *sorted(data_fields)],
+		fields=[*RECORD_FIELDS, *data_fields(*schemes_in_use())],
 		limit_page_length=0,
 	)
 	breaches = [

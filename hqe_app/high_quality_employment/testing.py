@@ -244,3 +244,43 @@ def delete_users(emails: list[str]) -> None:
 		if frappe.db.exists("User", email):
 			frappe.db.delete("User Permission", {"user": email})
 			frappe.delete_doc("User", email, ignore_permissions=True, force=True)
+
+
+def publish_batch(region: str, year: int, start, end, applications: list[str], contact: str = "") -> str:
+	"""A submitted publication batch as the city's submit leaves it, its rows' fetched fields filled
+	(scenery for the public page's tests and benchmark; the submit's own moves are tested elsewhere)."""
+	fetched = {
+		a.name: a
+		for a in frappe.get_all(
+			"HQE Application",
+			filters={"name": ("in", applications or [""])},
+			fields=["name", "community_name", "county", "township", "total_score"],
+		)
+	}
+	batch = frappe.get_doc(
+		{
+			"doctype": "HQE Publication",
+			"region": region,
+			"year": year,
+			"publication_start": start,
+			"publication_end": end,
+			"contact": contact,
+			"applications": [
+				{"application": a, **{k: v for k, v in fetched[a].items() if k != "name"}}
+				for a in applications
+			],
+		}
+	)
+	batch.set_new_name()
+	batch.docstatus = 1
+	batch.db_insert()
+	for row in batch.applications:
+		row.parent, row.parenttype, row.parentfield, row.docstatus = (
+			batch.name,
+			batch.doctype,
+			"applications",
+			1,
+		)
+		row.set_new_name()
+		row.db_insert()
+	return batch.name

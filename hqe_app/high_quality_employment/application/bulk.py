@@ -28,6 +28,14 @@ RECORD_FIELDS = (
 )
 
 
+def data_fields(*schemes: Scheme) -> list[str]:
+	"""The application columns holding the schemes' data (a field a draft scheme adds that the DocType
+	does not hold yet is read as not given; innovation points come from the county's review)."""
+	known = {f.fieldname for f in frappe.get_meta("HQE Application").fields}
+	names = {f.name for scheme in schemes for f in scheme.fields} - {"innovation_points"}
+	return sorted(names & known)
+
+
 def reviews_by_application(names: list[str] | None = None) -> dict[str, list]:
 	"""Each application's reviews with their corrections (all applications when `names` is None)."""
 	filters = {"application": ("in", names or [""])} if names is not None else {}

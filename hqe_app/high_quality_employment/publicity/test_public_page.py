@@ -22,6 +22,7 @@ from hqe_app.high_quality_employment.testing import (
 	ensure_community,
 	ensure_user,
 	make_application,
+	publish_batch,
 )
 from hqe_app.high_quality_employment.testing_browser import SCREENSHOTS, BrowserCase, browser_missing
 from hqe_app.programme.lifecycle import CITY_CERTIFIED, CITY_REJECTED, PUBLICIZED
@@ -84,38 +85,9 @@ class PublicityScenery(FrappeTestCase):
 
 	@staticmethod
 	def publish(applications, start, end) -> str:
-		"""A submitted publication batch as the city's submit leaves it (its moves are tested elsewhere)."""
-		batch = frappe.get_doc(
-			{
-				"doctype": "HQE Publication",
-				"region": CITY,
-				"year": YEAR,
-				"publication_start": start,
-				"publication_end": end,
-				"contact": "电话：0576-88888888；地址：台州市市府大道",
-				"applications": [{"application": a} for a in applications],
-			}
+		return publish_batch(
+			CITY, YEAR, start, end, applications, contact="电话：0576-88888888；地址：台州市市府大道"
 		)
-		batch.set_new_name()
-		batch.docstatus = 1
-		batch.db_insert()
-		for row in batch.applications:
-			app = frappe.db.get_value(
-				"HQE Application",
-				row.application,
-				["community_name", "county", "township", "total_score"],
-				as_dict=True,
-			)
-			row.update(app)  # what the row's fetch_from fields hold after a real submit
-			row.parent, row.parenttype, row.parentfield, row.docstatus = (
-				batch.name,
-				batch.doctype,
-				"applications",
-				1,
-			)
-			row.set_new_name()
-			row.db_insert()
-		return batch.name
 
 	def setUp(self):
 		frappe.set_user("Administrator")

@@ -14,6 +14,7 @@ from fractions import Fraction
 import frappe
 from hqe_app.high_quality_employment.application.bulk import (
 	RECORD_FIELDS,
+	data_fields,
 	reviews_by_application,
 	verified_values,
 )
@@ -24,15 +25,10 @@ from hqe_app.scoring.quota import recommendation_quota
 PROGRESS_EVERY = 2000
 
 
-def data_fields(*schemes: Scheme) -> list[str]:
-	return sorted({f.name for scheme in schemes for f in scheme.fields} - {"innovation_points"})
-
-
 def simulate(draft_code: str, year: int, progress: bool = False) -> list[dict]:
 	"""One row per county: passing before and after, who crosses the pass mark either way, the quota."""
 	draft = built(draft_code)
-	known = {f.fieldname for f in frappe.get_meta("HQE Application").fields}
-	fields = [*RECORD_FIELDS, *(f for f in data_fields(draft) if f in known)]
+	fields = [*RECORD_FIELDS, *data_fields(draft)]
 	applications = frappe.get_list(
 		"HQE Application",
 		filters={"year": int(year), "docstatus": ("<", 2)},
@@ -77,13 +73,12 @@ def simulate(draft_code: str, year: int, progress: bool = False) -> list[dict]:
 	]
 
 
+#: What a field the draft adds, and an application does not hold yet, counts as: not given.
+NOT_GIVEN = {"check": False, "count": 0, "points": 0}
+
+
 def with_defaults(values: dict, scheme: Scheme) -> dict:
-	"""A field the draft adds that an application does not hold yet counts as not given: no, or 0."""
 	for spec in scheme.fields:
 		if values.get(spec.name) is None:
-			values[spec.name] = (
-				False
-				if spec.kind == "check"
-				else (0 if spec.kind in ("count", "points") else spec.options[0] if spec.options else None)
-			)
+			values[spec.name] = NOT_GIVEN.get(spec.kind, spec.options[0] if spec.options else None)
 	return values
