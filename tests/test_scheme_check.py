@@ -282,3 +282,43 @@ def test_a_scheme_may_add_yes_no_items_but_no_counts() -> None:
 			"volunteers is not one of the notice's counts; a scheme may add yes/no items, not counts",
 		)
 	]
+
+
+def test_a_new_field_may_only_be_a_yes_no_item_and_a_notice_field_keeps_its_kind():
+	d = data()
+	d["fields"].append(
+		{
+			"name": "service_rating",
+			"label": "服务评级",
+			"kind": "select",
+			"section": "service_d",
+			"options": ["a", "b"],
+		}
+	)
+	d["fields"].append(
+		{"name": "extra_points", "label": "加分", "kind": "points", "section": "bonus", "max": 2}
+	)
+	d["fields"].append(
+		{"name": "live_job_fairs", "label": "开展直播带岗", "kind": "check", "section": "service_b"}
+	)
+	turned = next(i for i, f in enumerate(d["fields"]) if f["name"] == "has_service_venue")
+	d["fields"][turned] = {**d["fields"][turned], "kind": "select", "options": ["yes", "no"]}
+	# (the turned field's checklist item is refused too; only the fields' problems are compared here)
+	problems = [p for p in check_scheme_against_notice(d, EN) if p.field.startswith("fields[")]
+	assert problems == [
+		Problem(
+			"",
+			f"fields[{turned}].kind",
+			"has_service_venue is a field of the notice of kind check; it keeps that kind",
+		),
+		Problem(
+			"",
+			"fields[44].kind",
+			"service_rating is not one of the notice's fields; a scheme may add yes/no items only",
+		),
+		Problem(
+			"",
+			"fields[45].kind",
+			"extra_points is not one of the notice's fields; a scheme may add yes/no items only",
+		),
+	]

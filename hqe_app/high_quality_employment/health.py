@@ -28,6 +28,7 @@ from hqe_app.high_quality_employment.application.bulk import (
 	reviews_by_application,
 	verified_values,
 )
+from hqe_app.high_quality_employment.application.checklist_answers import answers_by_application, with_answers
 from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.high_quality_employment.workflow.county_awards import AWARDED_STATES
 from hqe_app.high_quality_employment.workflow.quota import county_quota
@@ -58,6 +59,7 @@ def check_site(verbose: bool = True) -> dict:
 		fields=[*RECORD_FIELDS, *data_fields(*schemes_in_use())],
 		limit_page_length=0,
 	)
+	with_answers(applications, answers_by_application(None))
 	breaches = [
 		*scores(applications),
 		*states(applications),

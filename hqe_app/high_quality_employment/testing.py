@@ -107,6 +107,7 @@ def purge_applications(names: list[str]) -> None:
 		"HQE Evidence",
 		"HQE Applied Correction",
 		"HQE Objection",
+		"HQE Checklist Answer",
 	):
 		frappe.db.delete(child, {"parent": ("in", names), "parenttype": "HQE Application"})
 	frappe.db.delete("ToDo", {"reference_type": "HQE Application", "reference_name": ("in", names)})

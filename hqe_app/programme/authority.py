@@ -62,7 +62,16 @@ INDICATOR_FIELDS = frozenset(get_scheme().field_map) - {
 	"media_reports_province",
 	"innovation_points",
 }
-COMMUNITY_DATA = INDICATOR_FIELDS | {"community", "year", "media_reports", "evidence", "achievements"}
+#: `checklist_answers`: the yes/no items a scheme adds (its rows are made by the server, see
+#: application/checklist_answers.py; the community gives the answers).
+COMMUNITY_DATA = INDICATOR_FIELDS | {
+	"community",
+	"year",
+	"media_reports",
+	"evidence",
+	"achievements",
+	"checklist_answers",
+}
 
 #: Derived by the server on every save: what a client sends for them is ignored.
 RECOMPUTED = {

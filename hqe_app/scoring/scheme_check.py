@@ -342,11 +342,19 @@ class _Check:
 def _notice_problems(scheme: Scheme, notice: Scheme, _: Translator) -> Iterator[Problem]:
 	"""What in `scheme` is laxer than the notice's own scheme allows (SPEC §6), and any count that is not
 	one of the notice's: a scheme may add yes/no items, while the counts stay the fields of SPEC §4."""
-	counts = {f.name for f in notice.fields if f.kind == "count"}
+	kinds = {f.name: f.kind for f in notice.fields}
 	for i, spec in enumerate(scheme.fields):
-		if spec.kind == "count" and spec.name not in counts:
+		if spec.kind == "count" and kinds.get(spec.name) != "count":
 			message = _("{0} is not one of the notice's counts; a scheme may add yes/no items, not counts")
 			yield Problem("", f"fields[{i}].name", message.format(spec.name))
+		elif spec.name not in kinds:
+			if spec.kind != "check":
+				message = _("{0} is not one of the notice's fields; a scheme may add yes/no items only")
+				yield Problem("", f"fields[{i}].kind", message.format(spec.name))
+		elif spec.kind != kinds[spec.name]:
+			# an application keeps a field of the notice in its own column, of the notice's kind
+			message = _("{0} is a field of the notice of kind {1}; it keeps that kind")
+			yield Problem("", f"fields[{i}].kind", message.format(spec.name, kinds[spec.name]))
 	ruled = notice.limits
 	if ruled is None:
 		return

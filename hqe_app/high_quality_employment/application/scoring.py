@@ -12,6 +12,7 @@ import json
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from hqe_app.high_quality_employment.application.checklist_answers import answers_of, sync_answers
 from hqe_app.high_quality_employment.schemes.registry import assign_scheme, built
 from hqe_app.programme.settings import setting
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
@@ -42,8 +43,9 @@ def count_media_reports(doc: Document) -> None:
 def self_reported_values(doc: Document, scheme: Scheme) -> dict[str, object]:
 	"""The values as the community entered them (innovation points come from the county review)."""
 	values: dict[str, object] = {}
+	answers = answers_of(doc)
 	for spec in scheme.fields:
-		value = doc.get(spec.name)
+		value = answers[spec.name] if spec.name in answers else doc.get(spec.name)
 		if spec.kind == "check":
 			value = bool(value)
 		elif spec.kind == "count" and value is not None:
@@ -93,6 +95,7 @@ def apply_scores(doc: Document) -> ScoreCard:
 	Raises frappe.ValidationError naming every refused field; nothing is written then.
 	"""
 	scheme = assign_scheme(doc)
+	sync_answers(doc, scheme)
 	count_media_reports(doc)
 	reported = self_reported_values(doc, scheme)
 	reported_card = _score_or_throw(reported, scheme)

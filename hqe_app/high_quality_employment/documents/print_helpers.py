@@ -14,7 +14,7 @@ import frappe
 from hqe_app.forms.data import recommendation_form, scoring_form
 from hqe_app.high_quality_employment.application.scoring import pass_mark
 from hqe_app.high_quality_employment.schemes.registry import built
-from hqe_app.scoring import get_scheme
+from hqe_app.scoring import Scheme, get_scheme
 
 APPLICATION_FIELDS = (
 	"name",
@@ -24,6 +24,7 @@ APPLICATION_FIELDS = (
 	"county",
 	"year",
 	"scheme",
+	"scheme_version",
 	"base_score",
 	"bonus_score",
 	"total_score",
@@ -60,7 +61,11 @@ def scoring_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, A
 	):
 		results[row.parent].append(row)
 	mark = pass_mark()
-	return [scoring_form(a, results[a["name"]], mark, *_maxima(a.get("scheme"))) for a in applications]
+	forms = []
+	for a in applications:
+		scheme = scheme_of_form(a.get("scheme"), a.get("scheme_version"))
+		forms.append(scoring_form(a, results[a["name"]], mark, scheme.base_max, scheme.bonus_max, scheme))
+	return forms
 
 
 def recommendation_forms(
@@ -119,7 +124,8 @@ def province_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, 
 def hqe_scoring_form(doc) -> dict[str, Any]:
 	"""Jinja: 附件1 of the printed application."""
 	results = [r.as_dict() for r in doc.get("indicator_results") or []]
-	return scoring_form(_fields(doc), results, pass_mark(), *_maxima(doc.get("scheme")))
+	scheme = scheme_of_form(doc.get("scheme"), doc.get("scheme_version"))
+	return scoring_form(_fields(doc), results, pass_mark(), scheme.base_max, scheme.bonus_max, scheme)
 
 
 def hqe_recommendation_form(doc) -> dict[str, Any]:
@@ -131,9 +137,10 @@ def _fields(doc) -> dict[str, Any]:
 	return {field: doc.get(field) for field in APPLICATION_FIELDS}
 
 
-def _maxima(scheme: str | None) -> tuple[float, float]:
+def scheme_of_form(code: str | None, version: int | None) -> Scheme:
+	"""The scheme whose wording and maxima 附件1 prints: the application's own (a record's wording is
+	the record's), else the built-in one."""
 	try:
-		s = built(scheme or None)
+		return built(code or None, version)
 	except KeyError:
-		s = get_scheme()
-	return s.base_max, s.bonus_max
+		return get_scheme()

@@ -24,10 +24,11 @@ import frappe
 from frappe import _
 from hqe_app.excel_io.columns import option_aliases
 from hqe_app.excel_io.reader import InputRow, UnreadableFile, read_rows
+from hqe_app.high_quality_employment.application.checklist_answers import TABLE
 from hqe_app.high_quality_employment.application.scoring import MEDIA_LEVELS
+from hqe_app.high_quality_employment.schemes.registry import covering, scheme_for
 from hqe_app.i18n import translator
 from hqe_app.programme.workflow import COUNTY
-from hqe_app.scoring import get_scheme
 from hqe_app.scoring.validate import normalize
 
 DOCTYPE = "HQE Application"
@@ -133,7 +134,8 @@ def run_import(path: str | Path, progress: bool = False) -> ImportResult:
 
 
 def read(path: str | Path) -> list[InputRow]:
-	return read_rows(path, get_scheme(), translator("zh"))
+	"""The file's rows, by every column the schemes in force know (each row is checked by its own)."""
+	return read_rows(path, covering(), translator("zh"))
 
 
 def import_rows(rows: list[InputRow], progress: bool = False) -> ImportResult:
@@ -205,8 +207,7 @@ def innovation_review(application: str, points: float) -> None:
 
 def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 	"""Documents ready to insert, or errors in `result`, from what the file alone shows (one query)."""
-	scheme = get_scheme()
-	aliases = option_aliases(scheme, translator("zh"))
+	aliases = option_aliases(covering(), translator("zh"))
 	communities = _communities(rows)
 	county_user = COUNTY in frappe.get_roles()
 	seen: dict[tuple[str, int], int] = {}
@@ -223,13 +224,14 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 		if year is None:
 			result.errors.append(RowError(row.number, "year", _("{0} is required").format(_("Year"))))
 			continue
-		if (community, year) in seen:
+		if (community.name, year) in seen:
 			message = _("{0} already has an application for {1}: {2}").format(
-				key[1], year, _("row {0}").format(seen[(community, year)])
+				key[1], year, _("row {0}").format(seen[(community.name, year)])
 			)
 			result.errors.append(RowError(row.number, "community", message))
 			continue
-		seen[(community, year)] = row.number
+		seen[(community.name, year)] = row.number
+		scheme = scheme_for(community.county, year)  # the one its insert records
 		values = {spec.name: v.get(spec.name) for spec in scheme.fields}
 		clean, errors = normalize(scheme, values, _, aliases)
 		if errors:
@@ -242,7 +244,7 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 			).format(_(COUNTY))
 			result.errors.append(RowError(row.number, "innovation_points", message))
 			continue
-		prepared.append(PreparedRow(row, _document(community, year, clean), innovation))
+		prepared.append(PreparedRow(row, _document(community.name, year, clean), innovation))
 	return prepared
 
 
@@ -252,23 +254,26 @@ def _document(community: str, year: int, clean: dict) -> object:
 	for name, value in clean.items():
 		if name in MEDIA_LEVELS.values() or name == "innovation_points":
 			continue
-		doc.set(name, int(value) if isinstance(value, bool) else value)
+		if doc.meta.has_field(name):
+			doc.set(name, int(value) if isinstance(value, bool) else value)
+		else:  # a yes/no item the scheme adds: a row of its table, labelled when the insert scores it
+			doc.append(TABLE, {"item": name, "answer": int(bool(value))})
 	for level, name in MEDIA_LEVELS.items():
 		for _i in range(int(clean[name])):
 			doc.append("media_reports", {"outlet": MEDIA_OUTLET[level], "level": level})
 	return doc
 
 
-def _communities(rows: list[InputRow]) -> dict[tuple[str, str], str]:
-	"""(township, name) → community. Looked up whatever the user may read: a community of another
+def _communities(rows: list[InputRow]) -> dict[tuple[str, str], frappe._dict]:
+	"""(township, name) → the community (name, county). Looked up whatever the user may read: a community of another
 	subtree is then refused by the insert's permission check, saying so, rather than "not found"."""
 	townships = {str(r.values.get("township") or "").strip() for r in rows}
 	found = frappe.get_all(
 		"HQE Community",
 		filters={"township": ("in", list(townships) or [""]), "disabled": 0},
-		fields=["name", "township", "community_name"],
+		fields=["name", "township", "community_name", "county"],
 	)
-	return {(c.township, c.community_name): c.name for c in found}
+	return {(c.township, c.community_name): c for c in found}
 
 
 def _year(value) -> int | None:

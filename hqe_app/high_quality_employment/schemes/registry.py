@@ -9,6 +9,7 @@ lookup, not a parse.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import NamedTuple
 
 import frappe
@@ -116,6 +117,30 @@ def assign_scheme(doc) -> Scheme:
 		elif not doc.scheme:
 			doc.scheme, doc.scheme_version = get_scheme().code, 1
 	return built(doc.scheme, doc.get("scheme_version"))
+
+
+def scheme_for(county: str | None, year: int | None) -> Scheme:
+	"""The scheme a community of `county` would apply under for `year` (what `assign_scheme` records)."""
+	row = applying(city_of_county(county), int(year or 0))
+	return built(row.code, row.version) if row else get_scheme()
+
+
+def covering(year: int | None = None) -> Scheme:
+	"""The built-in scheme with every field that the schemes in force (for `year`, else any year) add:
+	the columns a data template of several cities may hold. Only its fields are meant to be read."""
+	base = get_scheme()
+	fields = list(base.fields)
+	names = {f.name for f in fields}
+	for row in in_force():
+		if year is not None and not (
+			row.from_year <= int(year) and (row.to_year is None or int(year) <= int(row.to_year))
+		):
+			continue
+		for spec in built(row.code, row.version).fields:
+			if spec.name not in names:
+				names.add(spec.name)
+				fields.append(spec)
+	return base if len(fields) == len(base.fields) else replace(base, fields=tuple(fields))
 
 
 def sync_builtin_schemes() -> None:

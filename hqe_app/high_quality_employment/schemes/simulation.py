@@ -18,6 +18,7 @@ from hqe_app.high_quality_employment.application.bulk import (
 	reviews_by_application,
 	verified_values,
 )
+from hqe_app.high_quality_employment.application.checklist_answers import answers_by_application, with_answers
 from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.scoring import InvalidApplication, Scheme, score
 from hqe_app.scoring.quota import recommendation_quota
@@ -36,7 +37,9 @@ def simulate(draft_code: str, year: int, progress: bool = False) -> list[dict]:
 		order_by="county asc, community_name asc",
 		limit_page_length=0,
 	)
-	reviews = reviews_by_application([a.name for a in applications])
+	names = [a.name for a in applications]
+	reviews = reviews_by_application(names)
+	with_answers(applications, answers_by_application(names))
 	counties: dict[str, dict] = defaultdict(
 		lambda: {"applications": 0, "before": 0, "after": 0, "up": [], "down": [], "refused": 0}
 	)

@@ -51,8 +51,41 @@ function hqe_show_gap(frm) {
 		});
 }
 
+// The form as the application's scheme words it (labels, section titles, the notice's fields it does
+// not use hidden); a new application takes the scheme its county and year would record.
+const hqe_layouts = {};
+function hqe_apply_scheme_layout(frm) {
+	const args = frm.doc.scheme
+		? { scheme: frm.doc.scheme, version: frm.doc.scheme_version || 0 }
+		: { county: frm.doc.county || "", year: frm.doc.year || 0 };
+	const key = JSON.stringify(args);
+	const known = hqe_layouts[key];
+	const apply = ({ labels, sections, hidden }) => {
+		for (const [field, label] of Object.entries({ ...labels, ...sections })) {
+			frm.set_df_property(field, "label", label);
+		}
+		for (const field of hidden) {
+			frm.set_df_property(field, "hidden", 1);
+		}
+	};
+	if (known) {
+		apply(known);
+		return;
+	}
+	frappe
+		.xcall("hqe_app.high_quality_employment.application.form_layout.form_layout", args)
+		.then((layout) => {
+			hqe_layouts[key] = layout;
+			apply(layout);
+		});
+}
+
 frappe.ui.form.on("HQE Application", {
+	year: hqe_apply_scheme_layout,
+	community: hqe_apply_scheme_layout,
+
 	refresh(frm) {
+		hqe_apply_scheme_layout(frm);
 		if (frm.doc.workflow_reason && ["Draft", "Pending Township"].includes(frm.doc.workflow_state)) {
 			frm.dashboard.set_headline_alert(
 				`${__("Reason of the Last Return or Rejection")}: ${frappe.utils.escape_html(frm.doc.workflow_reason)}`,
