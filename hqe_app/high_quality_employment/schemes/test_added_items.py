@@ -98,6 +98,11 @@ class TestAddedYesNoItem(FrappeTestCase):
 		frappe.cache.delete_value("hqe_schemes_in_force")
 		frappe.cache.delete_value("hqe_scheme_stamps")
 
+	def setUp(self):
+		frappe.set_user("Administrator")
+		self.clean()
+		frappe.db.commit()
+
 	def rest(self, user, method, path, **body):
 		response = make_request(
 			target=getattr(get_test_client(), method),
@@ -224,6 +229,9 @@ class TestAddedYesNoItem(FrappeTestCase):
 			**{k: ("是" if v is True else "否" if v is False else v) for k, v in indicator_fields(6).items()},
 			**{k: ("是" if v else "否") for k, v in INFRASTRUCTURE.items()},
 			ITEM: "是",
+			"media_reports_county": 0,
+			"media_reports_city": 0,
+			"media_reports_province": 0,
 			"innovation_points": 0,
 		}
 		path = Path(tempfile.mkdtemp()) / "applications.xlsx"

@@ -86,6 +86,9 @@ frappe.ui.form.on("HQE Application", {
 
 	refresh(frm) {
 		hqe_apply_scheme_layout(frm);
+		// the rows of the scheme's added items are the server's: one per item, answered here
+		frm.set_df_property("checklist_answers", "cannot_add_rows", true);
+		frm.set_df_property("checklist_answers", "cannot_delete_rows", true);
 		if (frm.doc.workflow_reason && ["Draft", "Pending Township"].includes(frm.doc.workflow_state)) {
 			frm.dashboard.set_headline_alert(
 				`${__("Reason of the Last Return or Rejection")}: ${frappe.utils.escape_html(frm.doc.workflow_reason)}`,

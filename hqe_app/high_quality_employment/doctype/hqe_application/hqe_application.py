@@ -31,6 +31,9 @@ class HQEApplication(Document):
 		from hqe_app.high_quality_employment.doctype.hqe_applied_correction.hqe_applied_correction import (
 			HQEAppliedCorrection,
 		)
+		from hqe_app.high_quality_employment.doctype.hqe_checklist_answer.hqe_checklist_answer import (
+			HQEChecklistAnswer,
+		)
 		from hqe_app.high_quality_employment.doctype.hqe_evidence.hqe_evidence import HQEEvidence
 		from hqe_app.high_quality_employment.doctype.hqe_indicator_result.hqe_indicator_result import (
 			HQEIndicatorResult,
@@ -44,6 +47,7 @@ class HQEApplication(Document):
 		base_score: DF.Float
 		bonus_score: DF.Float
 		certified_workers: DF.Int
+		checklist_answers: DF.Table[HQEChecklistAnswer]
 		city_certification_document: DF.Link | None
 		community: DF.Link
 		community_name: DF.Data | None
