@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+import unittest
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -30,7 +31,9 @@ from hqe_app.high_quality_employment.testing import (
 	ensure_community,
 	ensure_user,
 	indicator_fields,
+	make_application,
 )
+from hqe_app.high_quality_employment.testing_browser import SCREENSHOTS, BrowserCase, browser_missing
 
 CODE = "taizhou-added-item-test"
 YEAR = 2031
@@ -265,3 +268,85 @@ class TestAddedYesNoItem(FrappeTestCase):
 		self.assertEqual(
 			other_year["labels"]["has_service_venue"], frappe._("Dedicated Service Venue (Window)")
 		)
+
+
+@unittest.skipIf(browser_missing(), f"SKIPPED browser tests: {browser_missing()}")
+class TestAddedItemOnTheForm(BrowserCase, FrappeTestCase):
+	"""In the desk, as the community officer: the form titles the section and labels the field as the
+	scheme words them, shows the added item's row, and a tick there saved with Ctrl+S scores it."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.community = ensure_community("海门街道", "新增项目界面村")
+		cls.village = ensure_user("hqe-items-desk@example.com", "community", community=cls.community)
+		frappe.db.set_value("User", cls.village, "language", "zh")
+		delete_applications(cls.community)
+		frappe.db.delete("HQE Scheme", {"name": CODE})
+		scheme = frappe.get_doc(
+			{
+				"doctype": "HQE Scheme",
+				"scheme_code": CODE,
+				"title": "台州市评分表（2031年修订）",
+				"status": "Active",
+				"city": CITY,
+				"from_year": YEAR,
+				"to_year": YEAR,
+				"definition": definition_with_item(),
+			}
+		)
+		scheme.insert(ignore_permissions=True)
+		frappe.set_user(cls.village)
+		cls.app = make_application(cls.community, year=YEAR, seed=5, **INFRASTRUCTURE).name
+		frappe.set_user("Administrator")
+		frappe.db.commit()
+		cls.start_browser()
+
+	@classmethod
+	def tearDownClass(cls):
+		cls.stop_browser()
+		frappe.set_user("Administrator")
+		delete_applications(cls.community)
+		frappe.db.delete("HQE Scheme", {"name": CODE})
+		frappe.cache.delete_value("hqe_schemes_in_force")
+		frappe.cache.delete_value("hqe_scheme_stamps")
+		frappe.db.commit()
+		super().tearDownClass()
+
+	def test_the_officer_sees_the_schemes_words_and_ticks_the_item(self):
+		context = self.logged_in(
+			self.village, "Hqe-items-desk-2031!", viewport={"width": 1440, "height": 1200}
+		)
+		page = context.new_page()
+		try:
+			page.goto(f"{self.base}/app/hqe-application/{self.app}")
+			page.wait_for_selector('.grid-row[data-idx="1"]', timeout=30000)
+			page.wait_for_load_state("networkidle")
+			self.assertEqual(
+				page.locator('.frappe-control[data-fieldname="has_service_venue"] .label-area')
+				.inner_text()
+				.strip(),
+				VENUE,
+			)
+			self.assertIn(SECTION, page.locator(".form-section .section-head").all_inner_texts())
+			row = page.locator('[data-fieldname="checklist_answers"] .grid-row[data-idx="1"]')
+			self.assertIn(LABEL, row.inner_text())
+			row.locator('.grid-static-col[data-fieldname="answer"]').click()
+			page.locator(
+				'[data-fieldname="checklist_answers"] .grid-row[data-idx="1"] input[data-fieldname="answer"]'
+			).check()
+			page.keyboard.press("Control+s")
+			page.wait_for_function(
+				"() => cur_frm && !cur_frm.is_dirty() && cur_frm.doc.checklist_answers[0].answer === 1",
+				timeout=30000,
+			)
+			SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+			page.screenshot(path=str(SCREENSHOTS / "desk-community-added-item.png"), full_page=True)
+		finally:
+			context.close()
+		frappe.db.rollback()
+		doc = frappe.get_doc("HQE Application", self.app)
+		self.assertEqual([(r.item, r.answer) for r in doc.checklist_answers], [(ITEM, 1)])
+		[seven] = [r for r in doc.indicator_results if r.indicator_code == "7"]
+		self.assertEqual(seven.points, 11)

@@ -61,8 +61,20 @@ function hqe_apply_scheme_layout(frm) {
 	const key = JSON.stringify(args);
 	const known = hqe_layouts[key];
 	const apply = ({ labels, sections, hidden }) => {
-		for (const [field, label] of Object.entries({ ...labels, ...sections })) {
+		for (const [field, label] of Object.entries(labels)) {
 			frm.set_df_property(field, "label", label);
+		}
+		// a section draws its head once, from its label: the head's text is replaced in place
+		for (const [field, label] of Object.entries(sections)) {
+			const section = frm.get_field(field);
+			if (section && section.head && section.df.label !== label) {
+				section.df.label = label;
+				section.head
+					.contents()
+					.filter((_i, node) => node.nodeType === Node.TEXT_NODE)
+					.remove();
+				section.head.prepend(document.createTextNode(label));
+			}
 		}
 		for (const field of hidden) {
 			frm.set_df_property(field, "hidden", 1);
