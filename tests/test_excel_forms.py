@@ -112,7 +112,8 @@ def test_the_scoring_form_prints_the_wording_of_its_scheme() -> None:
 	identity = {"community_name": "前所村", "township": "前所街道", "county": "椒江区", "year": 2024}
 	assert scoring_form_of_card(identity, card, 100, 10)["subtitle"] == "（某市评价指标）"
 	unknown = scoring_form(app | {"scheme": "no-such-scheme"}, app["results"], 60)
-	assert (unknown["subtitle"], unknown["rows"][0]["method"]) == (T.SCORING_SUBTITLE, "")
+	# a scheme nobody knows prints the programme's title and no city's subtitle
+	assert (unknown["title"], unknown["subtitle"], unknown["rows"][0]["method"]) == (T.SCORING_TITLE, "", "")
 
 
 def test_scoring_form_groups_8a_to_8d_under_one_number() -> None:

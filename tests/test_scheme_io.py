@@ -304,7 +304,13 @@ def test_a_scheme_without_optional_parts_takes_the_defaults() -> None:
 		(),
 		frozenset(),
 	)
-	assert scheme.wording.form_subtitle == SCHEME.wording.form_subtitle and scheme.wording.indicators == {}
+	# no wording of its own: the programme's title and no city's subtitle, authority or notice
+	assert (scheme.wording.form_title, scheme.wording.form_subtitle, scheme.wording.notice) == (
+		SCHEME.wording.form_title,
+		"",
+		"",
+	)
+	assert scheme.wording.indicators == {}
 
 
 def test_an_unknown_rule_kind_is_named_by_indicator() -> None:

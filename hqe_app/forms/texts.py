@@ -31,9 +31,9 @@ OPINION_HEADING_LINES = {
 }
 OPINION_HEADINGS = {level: "".join(lines) for level, lines in OPINION_HEADING_LINES.items()}
 
-#: 附件1. Its title and subtitle are the scheme's (`Scheme.wording`); these are the defaults, Taizhou's.
-SCORING_TITLE = DEFAULT_WORDING.form_title
-SCORING_SUBTITLE = DEFAULT_WORDING.form_subtitle
+#: 附件1. Its title and subtitle are the scheme's (`Scheme.wording`); these are the built-in scheme's.
+SCORING_TITLE = SCHEMES[DEFAULT_SCHEME].wording.form_title
+SCORING_SUBTITLE = SCHEMES[DEFAULT_SCHEME].wording.form_subtitle
 SCORING_ANNEX = "附件1"
 SCORING_HEADER = ("序号", "建设项目", "分值", "评分办法", "得分", "评分依据")
 TOWNSHIP = "乡镇（街道）"
@@ -55,7 +55,7 @@ INDICATOR_TEXTS: dict[str, Mapping[str, IndicatorText]] = {
 
 def wording_of(scheme: Scheme | str | None) -> Wording:
 	"""The printed wording of a scheme, or of a built-in scheme's code; an unknown code prints the defaults
-	(the Taizhou title and subtitle, each indicator's own name and no method)."""
+	(the programme's title, no subtitle, each indicator's own name and no method)."""
 	if isinstance(scheme, Scheme):
 		return scheme.wording
 	known = SCHEMES.get(scheme or DEFAULT_SCHEME)

@@ -29,13 +29,14 @@ class IndicatorText(NamedTuple):
 @dataclass(frozen=True)
 class Wording:
 	"""What the printed forms say about the scheme: 附件1's title and subtitle, who issued the table, under
-	which notice, and per indicator code its 序号, 建设项目 and 评分办法. The defaults are the Taizhou 2019
-	notice's; an indicator without a text prints its own code and name and no method."""
+	which notice, and per indicator code its 序号, 建设项目 and 评分办法. A scheme names its own: the
+	defaults are the programme's title and nothing else, so that no city's name is printed on another's
+	forms; an indicator without a text prints its own code and name and no method."""
 
 	form_title: str = "高质量就业社区（村）评分表"
-	form_subtitle: str = "（台州市高质量就业社区（村）建设评价指标（试行））"
-	issuing_authority: str = "台州市人力资源和社会保障局、台州市财政局"
-	notice: str = "台人社发〔2019〕52号"
+	form_subtitle: str = ""
+	issuing_authority: str = ""
+	notice: str = ""
 	indicators: Mapping[str, IndicatorText] = field(default_factory=dict)
 
 	def indicator(self, code: str, name: str = "") -> IndicatorText:

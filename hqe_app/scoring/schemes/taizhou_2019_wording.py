@@ -84,4 +84,9 @@ INDICATOR_TEXTS = {
 	),
 }
 
-WORDING = Wording(indicators=INDICATOR_TEXTS)
+WORDING = Wording(
+	form_subtitle="（台州市高质量就业社区（村）建设评价指标（试行））",
+	issuing_authority="台州市人力资源和社会保障局、台州市财政局",
+	notice="台人社发〔2019〕52号",
+	indicators=INDICATOR_TEXTS,
+)
