@@ -30,6 +30,7 @@ def certified_by_county(year: int, region: dict) -> dict[str, int]:
 		},
 		fields=["county", "community"],
 		group_by="county, community",
+		order_by="county asc, community asc",  # the index's order (hqe_application.COVERAGE_INDEX): no sort
 		limit_page_length=0,
 	)
 	counts: dict[str, int] = {}

@@ -58,3 +58,12 @@ class HQECommunity(Document):
 				frappe.DuplicateEntryError,
 				title=_("Duplicate Community"),
 			)
+
+
+ENABLED_BY_COUNTY_INDEX = "county_disabled_township"
+
+
+def on_doctype_update() -> None:
+	"""(county, disabled, township): the communities in use per county (建成率's denominator, the number
+	cards), counted in this index alone, a county user's User Permissions (township) included."""
+	frappe.db.add_index("HQE Community", ["county", "disabled", "township"], ENABLED_BY_COUNTY_INDEX)
