@@ -27,24 +27,18 @@ def added_items(scheme: Scheme) -> list[FieldSpec]:
 
 
 def answers_of(doc) -> dict[str, bool]:
-	"""item → answer of a document's table (a bulk row read by `answers_by_application` has none)."""
-	rows = doc.get(TABLE) if hasattr(doc, "meta") else None
-	return {row.item: bool(row.answer) for row in rows or []}
+	"""item → answer of a document's table (a bulk row has its answers laid in by `with_answers`)."""
+	return {row.item: bool(row.answer) for row in doc.get(TABLE) or []}
 
 
-def sync_answers(doc, scheme: Scheme) -> None:
-	"""Make the table exactly the scheme's added items, keeping the answers given, labels as worded."""
+def answer_rows(doc, scheme: Scheme) -> list[dict]:
+	"""The table as it must be: the scheme's added items in order, labelled as worded, with the answers
+	given (a row for anything else is dropped)."""
 	given = answers_of(doc)
-	rows = [
+	return [
 		{"item": spec.name, "label": _(spec.label), "answer": int(given.get(spec.name, False))}
 		for spec in added_items(scheme)
 	]
-	existing = doc.get(TABLE) or []
-	if [row.item for row in existing] == [row["item"] for row in rows]:
-		for row, values in zip(existing, rows, strict=True):
-			row.update(values)
-	else:
-		doc.set(TABLE, rows)
 
 
 def answers_by_application(names: list[str] | None) -> dict[str, dict[str, bool]]:

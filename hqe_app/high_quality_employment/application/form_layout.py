@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.schemes.registry import built, scheme_for
+from hqe_app.high_quality_employment.schemes.registry import recorded, scheme_for
 from hqe_app.scoring import Scheme, get_scheme
 
 DOCTYPE = "HQE Application"
@@ -19,13 +19,8 @@ def form_layout(
 	year would record."""
 	frappe.has_permission(DOCTYPE, "read", throw=True)
 	if scheme:
-		try:
-			chosen = built(scheme, int(version or 0) or None)
-		except KeyError:
-			chosen = get_scheme()
-	else:
-		chosen = scheme_for(county, int(year or 0) or None)
-	return layout(chosen)
+		return layout(recorded(scheme, int(version or 0) or None))
+	return layout(scheme_for(county, int(year or 0) or None))
 
 
 def layout(scheme: Scheme) -> dict:

@@ -12,7 +12,7 @@ import json
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from hqe_app.high_quality_employment.application.checklist_answers import answers_of, sync_answers
+from hqe_app.high_quality_employment.application.checklist_answers import TABLE, answer_rows, answers_of
 from hqe_app.high_quality_employment.schemes.registry import assign_scheme, built
 from hqe_app.programme.settings import setting
 from hqe_app.scoring import InvalidApplication, Scheme, ScoreCard, get_scheme, score
@@ -95,7 +95,7 @@ def apply_scores(doc: Document) -> ScoreCard:
 	Raises frappe.ValidationError naming every refused field; nothing is written then.
 	"""
 	scheme = assign_scheme(doc)
-	sync_answers(doc, scheme)
+	replace_rows(doc, TABLE, answer_rows(doc, scheme))
 	count_media_reports(doc)
 	reported = self_reported_values(doc, scheme)
 	reported_card = _score_or_throw(reported, scheme)

@@ -13,8 +13,7 @@ from typing import Any
 import frappe
 from hqe_app.forms.data import recommendation_form, scoring_form
 from hqe_app.high_quality_employment.application.scoring import pass_mark
-from hqe_app.high_quality_employment.schemes.registry import built
-from hqe_app.scoring import Scheme, get_scheme
+from hqe_app.high_quality_employment.schemes.registry import recorded
 
 APPLICATION_FIELDS = (
 	"name",
@@ -63,7 +62,7 @@ def scoring_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, A
 	mark = pass_mark()
 	forms = []
 	for a in applications:
-		scheme = scheme_of_form(a.get("scheme"), a.get("scheme_version"))
+		scheme = recorded(a.get("scheme"), a.get("scheme_version"))
 		forms.append(scoring_form(a, results[a["name"]], mark, scheme.base_max, scheme.bonus_max, scheme))
 	return forms
 
@@ -124,7 +123,7 @@ def province_forms(applications: Sequence[Mapping[str, Any]]) -> list[dict[str, 
 def hqe_scoring_form(doc) -> dict[str, Any]:
 	"""Jinja: 附件1 of the printed application."""
 	results = [r.as_dict() for r in doc.get("indicator_results") or []]
-	scheme = scheme_of_form(doc.get("scheme"), doc.get("scheme_version"))
+	scheme = recorded(doc.get("scheme"), doc.get("scheme_version"))
 	return scoring_form(_fields(doc), results, pass_mark(), scheme.base_max, scheme.bonus_max, scheme)
 
 
@@ -135,12 +134,3 @@ def hqe_recommendation_form(doc) -> dict[str, Any]:
 
 def _fields(doc) -> dict[str, Any]:
 	return {field: doc.get(field) for field in APPLICATION_FIELDS}
-
-
-def scheme_of_form(code: str | None, version: int | None) -> Scheme:
-	"""The scheme whose wording and maxima 附件1 prints: the application's own (a record's wording is
-	the record's), else the built-in one."""
-	try:
-		return built(code or None, version)
-	except KeyError:
-		return get_scheme()

@@ -29,6 +29,7 @@ from hqe_app.high_quality_employment.application.scoring import MEDIA_LEVELS
 from hqe_app.high_quality_employment.schemes.registry import covering, scheme_for
 from hqe_app.i18n import translator
 from hqe_app.programme.workflow import COUNTY
+from hqe_app.scoring import Scheme
 from hqe_app.scoring.validate import normalize
 
 DOCTYPE = "HQE Application"
@@ -211,6 +212,7 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 	communities = _communities(rows)
 	county_user = COUNTY in frappe.get_roles()
 	seen: dict[tuple[str, int], int] = {}
+	schemes: dict[tuple[str, int], Scheme] = {}  # a file's rows share a few (county, year): looked up once
 	prepared = []
 	for row in rows:
 		v = row.values
@@ -231,7 +233,9 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 			result.errors.append(RowError(row.number, "community", message))
 			continue
 		seen[(community.name, year)] = row.number
-		scheme = scheme_for(community.county, year)  # the one its insert records
+		scheme = schemes.get((community.county, year))  # the one its insert records
+		if scheme is None:
+			scheme = schemes[(community.county, year)] = scheme_for(community.county, year)
 		values = {spec.name: v.get(spec.name) for spec in scheme.fields}
 		clean, errors = normalize(scheme, values, _, aliases)
 		if errors:

@@ -101,6 +101,15 @@ def built(code: str | None, version: int | None = None) -> Scheme:
 	return _built[key]
 
 
+def recorded(code: str | None, version: int | None = None) -> Scheme:
+	"""`built`, or the built-in scheme when the code names no record and no built-in scheme (what the
+	forms print and the form lays out for an application whose scheme is gone)."""
+	try:
+		return built(code or None, version)
+	except KeyError:
+		return get_scheme()
+
+
 def city_of_county(county: str | None) -> str | None:
 	if not county:
 		return None

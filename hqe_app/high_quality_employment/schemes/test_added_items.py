@@ -23,7 +23,7 @@ from hqe_app.high_quality_employment.documents.excel_forms import export_forms
 from hqe_app.high_quality_employment.documents.print_helpers import hqe_scoring_form
 from hqe_app.high_quality_employment.imports import applications as importer
 from hqe_app.high_quality_employment.imports.template_export import application_rows, template_with
-from hqe_app.high_quality_employment.schemes.registry import covering
+from hqe_app.high_quality_employment.schemes.registry import clear_cache, covering
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,
@@ -98,8 +98,7 @@ class TestAddedYesNoItem(FrappeTestCase):
 		delete_applications(cls.community)
 		delete_applications(cls.imported)
 		frappe.db.delete("HQE Scheme", {"name": CODE})
-		frappe.cache.delete_value("hqe_schemes_in_force")
-		frappe.cache.delete_value("hqe_scheme_stamps")
+		clear_cache()
 
 	def setUp(self):
 		frappe.set_user("Administrator")
@@ -309,8 +308,7 @@ class TestAddedItemOnTheForm(BrowserCase, FrappeTestCase):
 		frappe.set_user("Administrator")
 		delete_applications(cls.community)
 		frappe.db.delete("HQE Scheme", {"name": CODE})
-		frappe.cache.delete_value("hqe_schemes_in_force")
-		frappe.cache.delete_value("hqe_scheme_stamps")
+		clear_cache()
 		frappe.db.commit()
 		super().tearDownClass()
 

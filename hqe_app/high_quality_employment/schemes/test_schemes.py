@@ -13,7 +13,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 from hqe_app.high_quality_employment.doctype.hqe_scheme.hqe_scheme import check
 from hqe_app.high_quality_employment.report.scheme_simulation.scheme_simulation import execute
-from hqe_app.high_quality_employment.schemes.registry import built
+from hqe_app.high_quality_employment.schemes.registry import built, clear_cache
 from hqe_app.high_quality_employment.testing import (
 	CITY,
 	api_credentials,
@@ -67,8 +67,7 @@ class TestSchemesAsRecords(FrappeTestCase):
 		for community in (cls.near, cls.strong, cls.other_city):
 			delete_applications(community)
 		frappe.db.delete("HQE Scheme", {"name": DRAFT_CODE})
-		frappe.cache.delete_value("hqe_schemes_in_force")
-		frappe.cache.delete_value("hqe_scheme_stamps")
+		clear_cache()
 
 	def setUp(self):
 		frappe.set_user("Administrator")
