@@ -14,10 +14,13 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
    the same rows. Both run every controller method and doc_event hook; the app's importer also runs
    what in_import skips (notifications, defaults, select checks), as a form's insert does. The
    imported rows are deleted afterwards.
-3. staff import (--staff-rows N): a province's staff shape (one officer per community, two people
-   per township, five per county, ten per city, up to N rows) written to the staff workbook and
-   imported once with hqe_app.high_quality_employment.people.staff_import.import_file, as a background
-   import commits (every COMMIT_EVERY rows); rows/s. The users stay unless --drop-staff.
+3. staff import (--staff-rows N --workers 1,2,4): a province's staff shape (one officer per
+   community, two people per township, five per county, ten per city, up to N rows) written to the
+   staff workbook, attached to an HQE Staff Import and started as the desk starts it
+   (staff_import.start_import: one job checks and plans, then one job per chunk), with that many
+   `bench worker --queue long` processes started for it; wall time from the start to the import's
+   Success, ms per person. Then the same workbook again (everything unchanged). The staff are deleted
+   before each round, and afterwards unless --keep-staff.
 4. actions (--actions N): Submit, Consent and Certify of N applications of one township, each as its
    level's user with a node, timed with its commit (median / p95 / slowest, ms); then --scenery
    users of every level are added on other nodes or none, and the same is measured on N fresh
@@ -30,8 +33,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -59,7 +65,8 @@ def main() -> None:
 	parser.add_argument("--skip-import", action="store_true")
 	parser.add_argument("--skip-reports", action="store_true")
 	parser.add_argument("--staff-rows", type=int, default=0, help="staff import of N rows (0: skip)")
-	parser.add_argument("--drop-staff", action="store_true", help="delete the imported staff afterwards")
+	parser.add_argument("--workers", default="1,2,4", help="worker counts for the staff import")
+	parser.add_argument("--keep-staff", action="store_true", help="keep the imported staff afterwards")
 	parser.add_argument("--actions", type=int, default=0, help="time N Submit/Consent/Certify (0: skip)")
 	parser.add_argument("--scenery", type=int, default=30000, help="users added between the two rounds")
 	parser.add_argument(
@@ -79,7 +86,7 @@ def main() -> None:
 		if args.actions:
 			bench_actions(args.actions, args.scenery)
 		if args.staff_rows:
-			bench_staff_import(args.staff_rows, args.drop_staff)
+			bench_staff_import(args.staff_rows, [int(n) for n in args.workers.split(",")], args.keep_staff)
 		if args.bulk:
 			from bench_workflow import bench_bulk_consent
 
@@ -263,31 +270,63 @@ def staff_rows(count: int) -> list[dict]:
 	]
 
 
-def bench_staff_import(count: int, drop: bool) -> None:
+def bench_staff_import(count: int, workers: list[int], keep: bool) -> None:
 	from hqe_app.forms.staff_workbook import template_bytes
+
+	rows = staff_rows(count)
+	content = template_bytes(frappe._, rows)
+	load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+	print(f"\nstaff import of {len(rows):,} rows, chunks of 500 (load {load}):")
+	for n in workers:
+		delete_staff()
+		users_before = frappe.db.count("User")
+		elapsed, doc = staff_import_with_workers(content, n)
+		assert doc.status == "Success", doc.error_log[:500]
+		counts = {k: doc.get(f"{k}_count") for k in ("created", "unchanged")}
+		print(
+			f"  {n} worker(s): {elapsed:7.1f} s, {elapsed / len(rows) * 1000:5.1f} ms per person "
+			f"({users_before:,} users before; {counts}); 30,000 people: {30000 * elapsed / len(rows) / 60:.1f} min"
+		)
+		again, doc = staff_import_with_workers(content, n)
+		print(f"      the same workbook again: {again:6.1f} s (unchanged {doc.unchanged_count:,})")
+	if not keep:
+		delete_staff()
+
+
+def staff_import_with_workers(content: bytes, workers: int) -> tuple[float, frappe._dict]:
+	"""Start an HQE Staff Import of `content` as the desk does, with `workers` long-queue workers."""
 	from hqe_app.high_quality_employment.people import staff_import
 
-	delete_staff()
-	rows = staff_rows(count)
-	path = Path(tempfile.mkdtemp()) / "staff.xlsx"
-	path.write_bytes(template_bytes(frappe._, rows))
-	users_before = frappe.db.count("User")
-	print(f"\nstaff import of {len(rows):,} rows ({users_before:,} users on the site before):")
-	start = time.perf_counter()
-	outcome = staff_import.import_file(str(path), progress=True)
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "staff.xlsx", "content": content, "is_private": 1}
+	).insert()
+	doc = frappe.get_doc({"doctype": "HQE Staff Import", "import_file": file.file_url}).insert()
 	frappe.db.commit()
-	elapsed = time.perf_counter() - start
-	assert not outcome.errors, outcome.errors[:3]
-	print(
-		f"  {elapsed:7.1f} s  ({len(rows) / elapsed:,.1f} rows/s, {elapsed / len(rows) * 1000:,.0f} ms/row; "
-		f"{outcome.counts})"
-	)
-	print(f"  30,000 rows at this rate: {30000 * elapsed / len(rows) / 3600:.1f} h")
-	start = time.perf_counter()
-	again = staff_import.import_file(str(path), progress=True)
-	print(f"  the same workbook again: {time.perf_counter() - start:6.1f} s ({again.counts})")
-	if drop:
-		delete_staff()
+	procs = [
+		subprocess.Popen(
+			[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "worker", "--queue", "long"],
+			stdout=subprocess.DEVNULL,
+			stderr=subprocess.DEVNULL,
+		)
+		for _ in range(workers)
+	]
+	try:
+		time.sleep(3)  # the workers start
+		start = time.perf_counter()
+		staff_import.start_import(doc.name)
+		frappe.db.commit()
+		while True:
+			time.sleep(0.5)
+			frappe.db.rollback()  # a fresh snapshot
+			if frappe.db.get_value("HQE Staff Import", doc.name, "status") in ("Success", "Failed"):
+				break
+		elapsed = time.perf_counter() - start
+	finally:
+		for proc in procs:
+			proc.terminate()
+		for proc in procs:
+			proc.wait()
+	return elapsed, frappe.get_doc("HQE Staff Import", doc.name)
 
 
 def delete_staff() -> None:
@@ -295,12 +334,16 @@ def delete_staff() -> None:
 	from hqe_app.high_quality_employment.testing import remove_users_like
 
 	like = ("like", STAFF + "%")
+	contacts = frappe.get_all("Contact", filters={"email_id": like}, pluck="name") or [""]
+	for doctype in ("Contact Email", "Contact Phone", "Dynamic Link"):
+		frappe.db.delete(doctype, {"parent": ("in", contacts), "parenttype": "Contact"})
+	frappe.db.delete("Contact", {"name": ("in", contacts)})
 	frappe.db.delete("Notification Settings", {"name": like})
 	frappe.db.delete("DocShare", {"user": like})
-	frappe.db.delete("User Social Login", {"parent": like})
-	frappe.db.delete("Contact Email", {"email_id": like})
-	frappe.db.delete("Contact", {"email_id": like})
+	for doctype in ("User Social Login", "Block Module", "DefaultValue"):
+		frappe.db.delete(doctype, {"parent": like})
 	remove_users_like(STAFF)
+	frappe.db.delete("HQE Staff Import", {"owner": "Administrator"})
 	frappe.db.commit()
 
 

@@ -219,7 +219,7 @@ def make_staff(email: str, profile: str, node: tuple[str, str] | None = None, **
 	Under `frappe.flags.in_import`, as Frappe's Data Import: Frappe's creation throttle (60 users an
 	hour) is for sign-ups and would refuse a test run's users on a busy site.
 	"""
-	from hqe_app.high_quality_employment.people.staff_import import hold_node
+	from hqe_app.high_quality_employment.people.new_people import hold_node
 
 	if not frappe.db.exists("User", email):
 		user = frappe.new_doc("User")  # the DocType's defaults: an import's insert does not set them

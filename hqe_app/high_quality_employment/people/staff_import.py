@@ -5,23 +5,28 @@ unambiguously, inside the importer's own region; the e-mail is a person of the p
 or a disable names someone who exists; a mobile number belongs to nobody else — and nothing is
 written when any row fails: the result lists each row and field.
 
-Then each row is written through Frappe's own documents (User.insert / save, User Permission
-insert and delete), the way Frappe's Data Import writes: under `frappe.flags.in_import`, the flag
-that exempts an import from Frappe's user-creation throttle (`throttle_user_creation`, called from
-User.before_insert for every new user), with no welcome e-mail unless asked. A file of more than
-BACKGROUND_ABOVE rows runs as a background job that reports its progress and commits every
-COMMIT_EVERY rows (one transaction cannot hold a province's users: Frappe stops a transaction at
-200,000 writes); a re-run of the same file finds the rows already written unchanged.
+Then each row is written under `frappe.flags.in_import`, as Frappe's Data Import writes (no
+user-creation throttle, no gravatar lookup), with no welcome e-mail unless asked. New people go
+through `new_people` (User.insert clears the whole site's cache on every save: see there); moves,
+updates and disables through `User.save`, and nodes through User Permission insert and delete.
+
+A file of more than BACKGROUND_ABOVE rows is checked and planned by one background job, which then
+queues its writing in chunks of CHUNK_ROWS rows, one job and one transaction each, for as many
+workers as the bench runs on its long queue. Each chunk plans its own rows again when it runs, so a
+re-run of the same file writes only what is missing: a chunk that did not finish is written, and a
+row already written is found unchanged. The import's document adds each chunk's counts (under a row
+lock) and is done when every row is counted or refused.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import frappe
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from frappe.utils.background_jobs import is_job_enqueued
 from hqe_app.forms.staff_workbook import read_records
 from hqe_app.programme.roles import (
 	ADMINISTRATOR,
@@ -43,9 +48,10 @@ from hqe_app.programme.staff import (
 	check_rows,
 )
 
+from . import new_people
+
 BACKGROUND_ABOVE = 200  # rows; smaller files are imported while the administrator waits
-COMMIT_EVERY = 500  # rows per transaction in a background import
-PROGRESS_EVERY = 100
+CHUNK_ROWS = 500  # rows per background job and transaction (Frappe stops one at 200,000 writes)
 #: Roles Frappe gives by itself; any other role outside the programme's makes a user "not staff".
 AUTOMATIC_ROLES = {"All", "Guest", "Desk User"}
 PROFILE_LEVEL = {profile: level for level, profile in LEVEL_PROFILES.items()}
@@ -58,6 +64,7 @@ class Action:
 	kind: str
 	node: tuple[str, str] | None = None  # (allow, for_value) of the User Permission to hold
 	old_nodes: list[str] = field(default_factory=list)  # names of User Permissions to remove
+	username: str = ""  # a new person's, chosen for the whole file (new_people.choose_usernames)
 
 
 @dataclass
@@ -73,8 +80,16 @@ class Outcome:
 # --- the whole import ------------------------------------------------------------------------------
 
 
-def import_file(path: str, send_welcome_email: bool = False, progress: bool = False) -> Outcome:
+def import_file(path: str, send_welcome_email: bool = False) -> Outcome:
 	"""Check every row of the workbook at `path`, then write all of them, or none when one fails."""
+	outcome, actions = check_file(path)
+	if not outcome.errors:
+		outcome.counts = write(actions, send_welcome_email)
+	return outcome
+
+
+def check_file(path: str) -> tuple[Outcome, list[Action]]:
+	"""The workbook's rows checked and planned: what each does, or every refusal in the outcome."""
 	try:
 		records = read_records(path)
 	except ValueError as e:
@@ -84,11 +99,8 @@ def import_file(path: str, send_welcome_email: bool = False, progress: bool = Fa
 	checked = check_rows(records, _)
 	outcome = Outcome(rows=len(records), errors=checked.errors)
 	actions = plan(checked.rows, frappe.session.user, outcome.errors)
-	if outcome.errors:
-		outcome.errors.sort(key=lambda e: e.row)
-		return outcome
-	outcome.counts = write(actions, send_welcome_email, commit_every=COMMIT_EVERY if progress else 0)
-	return outcome
+	outcome.errors.sort(key=lambda e: e.row)
+	return outcome, actions
 
 
 # --- checks against the site -----------------------------------------------------------------------
@@ -174,8 +186,11 @@ def region_scope(user: str) -> set[str] | None:
 	}
 
 
-def plan(rows: list[StaffRow], importer: str, errors: list[RowError]) -> list[Action]:
-	"""What each row does to the site; refusals go to `errors`."""
+def plan(
+	rows: list[StaffRow], importer: str, errors: list[RowError], usernames: dict[str, str] | None = None
+) -> list[Action]:
+	"""What each row does to the site; refusals go to `errors`. New people get the usernames given, or
+	those chosen here for the whole file."""
 	site = Site(rows, importer)
 	actions = []
 	for row in rows:
@@ -183,6 +198,11 @@ def plan(rows: list[StaffRow], importer: str, errors: list[RowError]) -> list[Ac
 		action = plan_row(site, row, errors)
 		if action and len(errors) == before:
 			actions.append(action)
+	new = [a.row for a in actions if a.kind == CREATE]
+	chosen = usernames if usernames is not None else new_people.choose_usernames(new)
+	for action in actions:
+		if action.kind == CREATE:
+			action.username = chosen.get(action.row.email, "")
 	return actions
 
 
@@ -319,44 +339,29 @@ def refuse_unknown(site: Site, row: StaffRow, wanted: str, refuse) -> None:
 # --- writing ---------------------------------------------------------------------------------------
 
 
-def write(actions: list[Action], send_welcome_email: bool, commit_every: int = 0) -> dict[str, int]:
-	"""Write the planned rows through Frappe's documents; counts per kind of change."""
+def write(actions: list[Action], send_welcome_email: bool) -> dict[str, int]:
+	"""Write the planned rows: new people together (new_people), the others through Frappe's documents;
+	counts per kind of change."""
 	counts = {kind: 0 for kind in (CREATE, UPDATE, MOVED, DISABLED, UNCHANGED)}
 	in_import = frappe.flags.in_import
 	frappe.flags.in_import = True  # as Frappe's Data Import: no user-creation throttle, no gravatar lookups
 	try:
-		for i, action in enumerate(actions, start=1):
-			apply_action(action, send_welcome_email)
+		new_people.create_people(
+			((a.row, a.username, a.node) for a in actions if a.kind == CREATE), send_welcome_email
+		)
+		for action in actions:
+			if action.kind != CREATE:
+				apply_action(action)
 			counts[action.kind] += 1
-			if commit_every and i % commit_every == 0:
-				frappe.db.commit()
-			if commit_every and i % PROGRESS_EVERY == 0:
-				frappe.publish_progress(i * 100 / len(actions), title=_("Importing Staff"))
 	finally:
 		frappe.flags.in_import = in_import
 	return counts
 
 
-def apply_action(action: Action, send_welcome_email: bool) -> None:
+def apply_action(action: Action) -> None:
+	"""A move, an update or a disable of someone who exists, through User.save."""
 	row = action.row
 	if action.kind == UNCHANGED:
-		return
-	if action.kind == CREATE:
-		user = frappe.new_doc("User")  # with the DocType's defaults: an import's insert does not set them
-		user.update(
-			{
-				"email": row.email,
-				"first_name": row.full_name,
-				"mobile_no": row.mobile_no or None,
-				"role_profile_name": LEVEL_PROFILES[row.level],
-				"module_profile": MODULE_PROFILE,
-				"language": "zh",
-				"send_welcome_email": int(send_welcome_email),
-			}
-		)
-		user.flags.no_welcome_mail = not send_welcome_email
-		user.insert(ignore_permissions=True)
-		hold_node(row.email, action.node)
 		return
 	user = frappe.get_doc("User", row.email)
 	was_enabled = user.enabled
@@ -378,7 +383,7 @@ def apply_action(action: Action, send_welcome_email: bool) -> None:
 	if action.kind == MOVED and not frappe.db.exists(
 		"User Permission", {"user": row.email, "allow": action.node[0], "for_value": action.node[1]}
 	):
-		hold_node(row.email, action.node)
+		new_people.hold_node(row.email, action.node)
 
 
 def follow_notifications(user: str, enabled: int) -> None:
@@ -391,18 +396,6 @@ def follow_notifications(user: str, enabled: int) -> None:
 		settings = frappe.get_doc("Notification Settings", user)
 		settings.enabled = enabled
 		settings.save(ignore_permissions=True)
-
-
-def hold_node(user: str, node: tuple[str, str]) -> None:
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": node[0],
-			"for_value": node[1],
-			"apply_to_all_doctypes": 1,
-		}
-	).insert(ignore_permissions=True)
 
 
 # --- the desk (HQE Staff Import) -------------------------------------------------------------------
@@ -424,11 +417,11 @@ def download_template() -> None:
 
 @frappe.whitelist()
 def start_import(name: str) -> dict:
-	"""Run an HQE Staff Import: at once for a small file, else as a background job."""
+	"""Run an HQE Staff Import: at once for a small file, else in background jobs."""
 	frappe.only_for(IMPORTERS)
 	doc = frappe.get_doc(DOCTYPE, name)
 	doc.check_permission("write")
-	if doc.status == "Queued":
+	if doc.status == "Queued" and running(name):
 		frappe.throw(_("This import is already running"))
 	path = frappe.get_doc("File", {"file_url": doc.import_file}).get_full_path()
 	try:
@@ -436,13 +429,14 @@ def start_import(name: str) -> dict:
 	except Exception:
 		rows = 0  # not a workbook: the import below says so
 	if rows <= BACKGROUND_ABOVE:
-		run(doc, path, progress=False)
+		run(doc, path)
 		return {"queued": False}
 	doc.db_set("status", "Queued")
 	frappe.enqueue(
-		"hqe_app.high_quality_employment.people.staff_import.run_job",
+		"hqe_app.high_quality_employment.people.staff_import.plan_job",
 		queue="long",
-		timeout=max(3600, rows * 3),  # Frappe's User.insert costs about a second per person (see the note)
+		timeout=max(1800, rows // 10),
+		job_id=job_id(name, "plan"),
 		name=name,
 		path=path,
 		enqueue_after_commit=True,
@@ -450,19 +444,81 @@ def start_import(name: str) -> dict:
 	return {"queued": True}
 
 
-def run_job(name: str, path: str) -> None:
-	run(frappe.get_doc(DOCTYPE, name), path, progress=True)
-	frappe.db.commit()
+def job_id(name: str, part: str | int) -> str:
+	return f"hqe-staff-import::{name}::{part}"
 
 
-def run(doc, path: str, progress: bool) -> Outcome:
-	"""Import, and record the outcome on the HQE Staff Import document."""
+def running(name: str) -> bool:
+	"""Whether a job of this import is queued or running (else a Queued import was cut short: a re-run
+	finishes it)."""
+	chunks = frappe.db.get_value(DOCTYPE, name, "total_rows") // CHUNK_ROWS + 1
+	return any(is_job_enqueued(job_id(name, part)) for part in ("plan", *range(chunks)))
+
+
+def run(doc, path: str) -> Outcome:
+	"""Import while the administrator waits, and record the outcome on the HQE Staff Import document."""
 	try:
-		outcome = import_file(path, bool(doc.send_welcome_email), progress=progress)
+		outcome = import_file(path, bool(doc.send_welcome_email))
 	except Exception as e:
 		frappe.db.rollback()
-		outcome = Outcome(errors=[RowError(0, "", frappe.utils.strip_html(str(e)) or type(e).__name__)])
+		outcome = Outcome(errors=[failure(0, e)])
 	doc.reload()
 	doc.record(outcome)
 	frappe.publish_realtime("hqe_staff_import_done", {"name": doc.name}, user=frappe.session.user)
 	return outcome
+
+
+def failure(row: int, e: Exception) -> RowError:
+	return RowError(row, "", frappe.utils.strip_html(str(e)) or type(e).__name__)
+
+
+def plan_job(name: str, path: str) -> None:
+	"""Check and plan the whole workbook, then queue its writing in chunks (write_job)."""
+	doc = frappe.get_doc(DOCTYPE, name)
+	try:
+		outcome, actions = check_file(path)
+	except Exception as e:
+		frappe.db.rollback()
+		outcome, actions = Outcome(errors=[failure(0, e)]), []
+	doc.reload()
+	if outcome.errors or not actions:
+		doc.record(outcome)
+		frappe.db.commit()
+		frappe.publish_realtime("hqe_staff_import_done", {"name": name}, user=frappe.session.user)
+		return
+	doc.start(outcome.rows)
+	frappe.db.commit()
+	for part, start in enumerate(range(0, len(actions), CHUNK_ROWS)):
+		chunk = actions[start : start + CHUNK_ROWS]
+		frappe.enqueue(
+			"hqe_app.high_quality_employment.people.staff_import.write_job",
+			queue="long",
+			timeout=1800,
+			job_id=job_id(name, part),
+			name=name,
+			rows=[asdict(a.row) for a in chunk],
+			usernames={a.row.email: a.username for a in chunk if a.kind == CREATE},
+			send_welcome_email=bool(doc.send_welcome_email),
+		)
+
+
+def write_job(name: str, rows: list[dict], usernames: dict[str, str], send_welcome_email: bool) -> None:
+	"""One chunk of a background import, in one transaction: its rows planned again against the site as
+	it is now (a row already written is unchanged), then written; its counts added to the import."""
+	staff = [StaffRow(**row) for row in rows]
+	errors: list[RowError] = []
+	counts: dict[str, int] = {}
+	try:
+		actions = plan(staff, frappe.session.user, errors, usernames)
+		if not errors:
+			counts = write(actions, send_welcome_email)
+	except Exception as e:
+		errors = [failure(row.number, e) for row in staff]
+	if errors:
+		frappe.db.rollback()
+	doc = frappe.get_doc(DOCTYPE, name, for_update=True)
+	done = doc.add_chunk(len(staff), counts, errors)
+	frappe.db.commit()
+	frappe.publish_progress(doc.progress(), title=_("Importing Staff"), doctype=DOCTYPE, docname=name)
+	if done:
+		frappe.publish_realtime("hqe_staff_import_done", {"name": name}, user=frappe.session.user)

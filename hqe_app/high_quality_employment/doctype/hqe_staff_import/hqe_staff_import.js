@@ -7,7 +7,7 @@ frappe.ui.form.on("HQE Staff Import", {
 		frm.add_custom_button(__("Download Template"), () => {
 			window.open("/api/method/hqe_app.high_quality_employment.people.staff_import.download_template");
 		});
-		if (!frm.is_new() && frm.doc.import_file && ["Pending", "Failed"].includes(frm.doc.status)) {
+		if (!frm.is_new() && frm.doc.import_file && ["Pending", "Failed", "Queued"].includes(frm.doc.status)) {
 			frm.add_custom_button(__("Start Import"), () => frm.events.start(frm)).addClass("btn-primary");
 		}
 		frm.events.show_errors(frm);

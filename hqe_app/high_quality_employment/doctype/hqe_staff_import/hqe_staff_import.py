@@ -10,6 +10,8 @@ from frappe import _
 from frappe.model.document import Document
 from hqe_app.programme.staff import COLUMNS
 
+KINDS = ("created", "updated", "moved", "disabled", "unchanged")
+
 
 class HQEStaffImport(Document):
 	# begin: auto-generated types
@@ -25,6 +27,7 @@ class HQEStaffImport(Document):
 		error_log: DF.Code | None
 		import_file: DF.Attach
 		moved_count: DF.Int
+		rows_done: DF.Int
 		send_welcome_email: DF.Check
 		status: DF.Literal["Pending", "Queued", "Success", "Failed"]
 		total_rows: DF.Int
@@ -38,16 +41,50 @@ class HQEStaffImport(Document):
 
 	def record(self, outcome) -> None:
 		"""Keep an import's outcome (staff_import.Outcome): counts, or every refused row."""
-		counts = outcome.counts
 		self.status = "Failed" if outcome.errors else "Success"
 		self.total_rows = outcome.rows
-		for kind in ("created", "updated", "moved", "disabled", "unchanged"):
-			self.set(f"{kind}_count", counts.get(kind, 0))
+		self.rows_done = outcome.rows
+		for kind in KINDS:
+			self.set(f"{kind}_count", outcome.counts.get(kind, 0))
+		self.set_errors(outcome.errors)
+		self.flags.ignore_permissions = True
+		self.save()
+
+	def start(self, rows: int) -> None:
+		"""A background import whose rows were all checked: its chunks are about to be written."""
+		self.status, self.total_rows, self.rows_done = "Queued", rows, 0
+		for kind in KINDS:
+			self.set(f"{kind}_count", 0)
+		self.set_errors([])
+		self.flags.ignore_permissions = True
+		self.save()
+
+	def add_chunk(self, rows: int, counts: dict[str, int], errors: list) -> bool:
+		"""Add one written (or refused) chunk of a background import; whether the import is done. The
+		caller holds this document's row lock (get_doc(..., for_update=True)), so chunks add up."""
+		self.rows_done += rows
+		for kind in KINDS:
+			self.set(f"{kind}_count", (self.get(f"{kind}_count") or 0) + counts.get(kind, 0))
+		if errors:
+			self.set_errors(json.loads(self.error_log or "[]") + [e.__dict__ for e in errors])
+		done = self.rows_done >= self.total_rows
+		if done:
+			self.status = "Failed" if json.loads(self.error_log or "[]") else "Success"
+		self.flags.ignore_permissions = True
+		self.save()
+		return done
+
+	def progress(self) -> float:
+		return self.rows_done * 100 / self.total_rows if self.total_rows else 100
+
+	def set_errors(self, errors: list) -> None:
 		labels = {c.key: c.label for c in COLUMNS}
+		rows = [e if isinstance(e, dict) else e.__dict__ for e in errors]
 		self.error_log = json.dumps(
-			[{**e.__dict__, "label": labels.get(e.field, e.field)} for e in outcome.errors],
+			sorted(
+				({**e, "label": labels.get(e["field"], e["field"])} for e in rows),
+				key=lambda e: e["row"],
+			),
 			ensure_ascii=False,
 			indent=1,
 		)
-		self.flags.ignore_permissions = True
-		self.save()

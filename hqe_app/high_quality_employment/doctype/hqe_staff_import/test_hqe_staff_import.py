@@ -9,6 +9,7 @@ User Permission; the node holders report is scoped to the viewer's subtree.
 
 import functools
 import io
+import json
 from unittest.mock import patch
 
 import frappe
@@ -126,7 +127,9 @@ class TestStaffImport(FrappeTestCase):
 		file_url = response.json["message"]["file_url"]
 		response = self.rest("post", "/api/resource/HQE Staff Import", json={"import_file": file_url})
 		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:300])
-		name = response.json["data"]["name"]
+		return self.start_over_rest(response.json["data"]["name"])
+
+	def start_over_rest(self, name) -> frappe._dict:
 		response = self.rest(
 			"post",
 			"/api/method/hqe_app.high_quality_employment.people.staff_import.start_import",
@@ -342,9 +345,54 @@ class TestStaffImport(FrappeTestCase):
 		with (
 			patch("frappe.enqueue", functools.partial(frappe.enqueue, now=True)),  # a worker, in this process
 			patch.object(staff_import, "BACKGROUND_ABOVE", 2),
-			patch.object(staff_import, "PROGRESS_EVERY", 1),
+			patch.object(staff_import, "CHUNK_ROWS", 1),  # a job per row
 			patch("frappe.publish_progress", lambda *a, **k: published.append(a[0])),
 		):
 			doc = self.import_over_rest(rows)
 		self.assertEqual((doc.status, doc.created_count), ("Success", 3), doc.error_log)
 		self.assertEqual([round(p) for p in published], [33, 67, 100])
+
+	def test_an_import_cut_short_is_finished_by_running_it_again(self):
+		rows = [person(f"续传{i}", f"{PREFIX}resume{i}@example.com", "市", CITY) for i in range(5)]
+		write = staff_import.write
+
+		def worker_lost_on(actions, send_welcome_email):
+			if any(a.row.email == f"{PREFIX}resume3@example.com" for a in actions):
+				raise frappe.QueryDeadlockError("the worker was lost")
+			return write(actions, send_welcome_email)
+
+		background = (
+			patch("frappe.enqueue", functools.partial(frappe.enqueue, now=True)),
+			patch.object(staff_import, "BACKGROUND_ABOVE", 2),
+			patch.object(staff_import, "CHUNK_ROWS", 2),  # chunks of rows 2–3, 4–5 and 6
+		)
+		with background[0], background[1], background[2], patch.object(staff_import, "write", worker_lost_on):
+			doc = self.import_over_rest(rows)
+		self.assertEqual((doc.status, doc.rows_done, doc.created_count), ("Failed", 5, 3), doc.error_log)
+		self.assertEqual(sorted({e["row"] for e in json.loads(doc.error_log)}), [4, 5])  # the lost chunk
+		written = [f"{PREFIX}resume{i}@example.com" for i in (0, 1, 4)]
+		before = dict(
+			frappe.get_all(
+				"User", filters={"name": ("in", written)}, fields=["name", "modified"], as_list=True
+			)
+		)
+		self.assertEqual(set(before), set(written))
+		self.assertFalse(frappe.db.exists("User", f"{PREFIX}resume2@example.com"))
+		# a worker killed outright leaves the import Queued with no job: starting it again is allowed
+		frappe.db.set_value("HQE Staff Import", doc.name, "status", "Queued")
+		frappe.db.commit()
+		with background[0], background[1], background[2]:
+			doc = self.start_over_rest(doc.name)
+		self.assertEqual(
+			(doc.status, doc.created_count, doc.unchanged_count, doc.rows_done),
+			("Success", 2, 3, 5),
+			doc.error_log,
+		)
+		after = dict(
+			frappe.get_all(
+				"User", filters={"name": ("in", written)}, fields=["name", "modified"], as_list=True
+			)
+		)
+		self.assertEqual(after, before)  # nothing already written was touched
+		for i in range(5):
+			self.assertEqual(self.nodes(f"{PREFIX}resume{i}@example.com"), [("HQE Region", CITY, 1)])

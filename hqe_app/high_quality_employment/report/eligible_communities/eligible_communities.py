@@ -40,8 +40,9 @@ def execute(filters=None):
 		order_by="total_score desc, base_score desc, community_name asc",
 		limit_page_length=0,
 	)
-	for row in rows:
-		row.workflow_state = _(row.workflow_state) if row.workflow_state else ""
+	labels = {state: _(state) for state in {row.workflow_state for row in rows} if state}
+	for row in rows:  # thousands of rows, a handful of states: each translated once
+		row.workflow_state = labels.get(row.workflow_state, "")
 	columns = [
 		*application_columns(),
 		column("year", "Year", "Int", 70),
