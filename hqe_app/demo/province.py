@@ -27,6 +27,7 @@ from frappe.utils import add_days, getdate, now_datetime, nowdate
 from hqe_app.demo.province_history import Application, History, achievements, plan_history
 from hqe_app.demo.province_shape import Province, build_province
 from hqe_app.high_quality_employment.application.scoring import GAP_FIELDS, gap_fields
+from hqe_app.high_quality_employment.reporting import score_tally
 from hqe_app.programme.calendar import DEADLINE_FIELDS, deadline
 from hqe_app.scoring import get_scheme
 
@@ -90,6 +91,7 @@ def generate(
 	writer.series(history)
 	if open_current_year:
 		_open_current_year(history, clock)
+	clock.say(f"HQE Score Tally: {score_tally.rebuild():,} townships' years counted")
 	summary = _summary(clock)
 	clock.say(f"done in {clock.elapsed():.1f}s")
 	return summary

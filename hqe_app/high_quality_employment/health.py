@@ -29,6 +29,7 @@ from hqe_app.high_quality_employment.application.bulk import (
 	verified_values,
 )
 from hqe_app.high_quality_employment.application.checklist_answers import answers_by_application, with_answers
+from hqe_app.high_quality_employment.reporting import score_tally
 from hqe_app.high_quality_employment.schemes.registry import built
 from hqe_app.high_quality_employment.workflow.county_awards import AWARDED_STATES
 from hqe_app.high_quality_employment.workflow.quota import county_quota
@@ -66,6 +67,7 @@ def check_site(verbose: bool = True) -> dict:
 		*awards({a.name: a.workflow_state for a in applications}),
 		*regions(applications),
 		*quotas(applications),
+		*tallies(),
 	]
 	result = {
 		"breaches": [b._asdict() for b in breaches],
@@ -77,6 +79,11 @@ def check_site(verbose: bool = True) -> dict:
 			print(f"BREACH {b.check}: {b.record}: {b.detail}")
 		print(f"health: {len(applications)} applications, {len(breaches)} breaches, {result['seconds']} s")
 	return result
+
+
+def tallies() -> list[Breach]:
+	"""Each township's tally of points (what the Indicator Score Analysis adds up) is a fresh count."""
+	return [Breach("tally", name, "differs from its applications") for name in score_tally.stale()]
 
 
 def scores(applications: list) -> list[Breach]:

@@ -10,6 +10,7 @@ import random
 
 import frappe
 from hqe_app.demo_data import indicator_values
+from hqe_app.high_quality_employment.reporting import score_tally
 from hqe_app.programme.roles import MODULE_PROFILE
 from hqe_app.programme.workflow import CITY as CITY_ROLE
 from hqe_app.programme.workflow import COMMUNITY, COUNTY, TOWNSHIP
@@ -97,6 +98,9 @@ def purge_applications(names: list[str]) -> None:
 	"""
 	if not names:
 		return
+	places = frappe.get_all(
+		"HQE Application", filters={"name": ("in", names)}, fields=["year", "township"], distinct=True
+	)
 	reviews = frappe.get_all("HQE Review", filters={"application": ("in", names)}, pluck="name")
 	frappe.db.delete("HQE Correction", {"parent": ("in", reviews or [""])})
 	frappe.db.delete("HQE Review", {"application": ("in", names)})
@@ -120,6 +124,8 @@ def purge_applications(names: list[str]) -> None:
 	frappe.db.delete("Workflow Action Permitted Role", {"parent": ("in", actions or [""])})
 	frappe.db.delete("Workflow Action", {"name": ("in", actions or [""])})
 	frappe.db.delete("HQE Application", {"name": ("in", names)})
+	for place in places:  # as the controller's after_delete would
+		score_tally.refresh(place.year, place.township)
 
 
 def ensure_user(email: str, level: str, region: str | None = None, community: str | None = None) -> str:

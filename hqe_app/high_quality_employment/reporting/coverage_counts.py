@@ -32,11 +32,12 @@ def certified_by_county(year: int, region: dict) -> dict[str, int]:
 		group_by="county, community",
 		order_by="county asc, community asc",  # the index's order (hqe_application.COVERAGE_INDEX): no sort
 		limit_page_length=0,
+		as_list=True,  # some 20,000 pairs for a province: tuples, not dicts
 	)
 	counts: dict[str, int] = {}
-	for row in rows:
-		if row.community not in disabled:
-			counts[row.county] = counts.get(row.county, 0) + 1
+	for county, community in rows:
+		if community not in disabled:
+			counts[county] = counts.get(county, 0) + 1
 	return counts
 
 

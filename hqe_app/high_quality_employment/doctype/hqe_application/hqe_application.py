@@ -9,6 +9,7 @@ from hqe_app.high_quality_employment.application.input_checks import convert_inp
 from hqe_app.high_quality_employment.application.scoring import apply_scores
 from hqe_app.high_quality_employment.documents.rows import check_achievements
 from hqe_app.high_quality_employment.publicity.decisions import check_objections
+from hqe_app.high_quality_employment.reporting import score_tally
 from hqe_app.high_quality_employment.workflow.effects import apply_effects
 from hqe_app.high_quality_employment.workflow.guards import (
 	QUOTA_INDEX,
@@ -128,8 +129,10 @@ class HQEApplication(Document):
 
 	def on_update(self) -> None:
 		apply_effects(self)
+		self.keep_tally()
 
 	def before_update_after_submit(self) -> None:
+		score_tally.lock(self.township)
 		self.check_input()
 		self.score()
 		check_save(self)
@@ -137,12 +140,25 @@ class HQEApplication(Document):
 
 	def on_update_after_submit(self) -> None:
 		apply_effects(self)
+		self.keep_tally()
 
 	def before_cancel(self) -> None:
 		guard_cancel(self)
+		score_tally.lock(self.township)
+
+	def on_cancel(self) -> None:
+		self.keep_tally()
 
 	def on_trash(self) -> None:
 		guard_delete(self)
+		score_tally.lock(self.township)
+
+	def after_delete(self) -> None:
+		self.keep_tally()
+
+	def keep_tally(self) -> None:
+		"""The township's points per indicator, which the Indicator Score Analysis adds up."""
+		score_tally.refresh(self.year, self.township)
 
 	def check_input(self) -> None:
 		"""Values converted to their types, then held to who may write them in this state."""
@@ -158,6 +174,7 @@ class HQEApplication(Document):
 	def validate_one_per_year(self) -> None:
 		"""One application per community per year; the community row is locked so two at once cannot both pass."""
 		frappe.db.get_value("HQE Community", self.community, "name", for_update=True)
+		score_tally.lock(self.township)  # before any of its points change (score_tally.refresh)
 		existing = frappe.db.get_value(
 			"HQE Application",
 			{

@@ -1,38 +1,42 @@
 # Copyright (c) 2026, hqe_app developers and contributors
 # For license information, please see license.txt
-"""指标得分分析: average points per indicator per county, and how far below the maximum they fall."""
+"""指标得分分析: average points per indicator per county, and how far below the maximum they fall.
 
+Added up from the HQE Score Tally of each township (reporting/score_tally.py): a year's applications
+(not cancelled) with their points per indicator, through `frappe.get_list`, so the user's User
+Permissions decide which townships count."""
+
+import json
 from collections import defaultdict
 
 import frappe
 from frappe import _
-from hqe_app.high_quality_employment.reporting.aggregates import aggregate, count_by
-from hqe_app.high_quality_employment.reporting.queries import application_filters, column
+from hqe_app.high_quality_employment.reporting.queries import column, year_filters
 from hqe_app.scoring import get_scheme
-
-RESULT = "`tabHQE Indicator Result`"
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	scheme = get_scheme()
 	indicators = [(rule.code, rule.name, float(rule.max_points)) for rule in scheme.indicators]
-	averages = frappe.get_list(
-		"HQE Application",
-		filters=application_filters(filters),
-		fields=[
-			"county",
-			f"{RESULT}.indicator_code as code",
-			aggregate("avg", f"{RESULT}.points", "average"),
-		],
-		group_by=f"county, {RESULT}.indicator_code",
+	applications: dict[str, int] = defaultdict(int)
+	sums: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(lambda: [0, 0.0]))
+	for tally in frappe.get_list(
+		"HQE Score Tally",
+		filters=year_filters(filters),
+		fields=["county", "applications", "points"],
 		order_by="county asc",
 		limit_page_length=0,
-	)
-	applications = count_by("HQE Application", "county", application_filters(filters))
-	table = defaultdict(dict)
-	for row in averages:
-		table[row.county][row.code] = float(row.average or 0)
+	):
+		applications[tally.county] += tally.applications
+		for code, (scored, points) in json.loads(tally.points or "{}").items():
+			sums[tally.county][code][0] += scored
+			sums[tally.county][code][1] += points
+	table = {
+		county: {code: points / scored for code, (scored, points) in sums[county].items() if scored}
+		for county in applications
+		if applications[county]
+	}
 
 	rows = []
 	for county in sorted(table):
