@@ -7,11 +7,11 @@ many were scored on it and their points added up — the report reads a province
 small rows, through `frappe.get_list`, so a user's User Permissions on the region tree still decide
 what it adds up.
 
-A township's tally is counted again from its applications (`refresh`) whenever one of them is saved,
-submitted, cancelled or deleted (the HQE Application controller). Two saves in one township would
-each count without the other's rows, so a save takes the township's lock (`lock`) before it writes
-anything, and the count reads with locks, so it sees what the save before it committed. `rebuild`
-counts every tally (the patch that brings existing sites in, the demo province); the health check
+Each save, submit, cancel or delete of an application adds its change to its township's tally
+(`follow`): what the application adds now, less what it added before. Two saves in one township queue
+on the tally's row lock, and read it with that lock, so each adds to what the other committed; no
+other row is locked, so a save never waits on another application. `rebuild` counts every tally
+from the applications (the patch that brings existing sites in, the demo province); the health check
 compares each with a fresh count (`stale`).
 """
 
@@ -32,27 +32,53 @@ def name_of(year: int, township: str) -> str:
 	return f"{year}-{township}"
 
 
-def lock(township: str | None) -> None:
-	"""Wait for, then hold until commit, the township's turn to change its applications' points."""
-	if township:
-		frappe.db.get_value("HQE Region", township, "name", for_update=True)
+def follow(before, after) -> None:
+	"""Add an application's change to its township's tally: `after` is the document now (None once
+	deleted), `before` as it was (None when new)."""
+	change: dict[tuple[int, str], list] = {}
+	for doc, sign in ((before, -1), (after, 1)):
+		if doc is None or doc.docstatus == 2 or not (doc.year and doc.township):
+			continue
+		entry = change.setdefault((int(doc.year), doc.township), [doc.county, 0, {}])
+		entry[0] = doc.county or entry[0]
+		entry[1] += sign
+		for result in doc.get("indicator_results") or []:
+			scored, points = entry[2].get(result.indicator_code, (0, 0.0))
+			entry[2][result.indicator_code] = (scored + sign, points + sign * float(result.points or 0))
+	for (year, township), (county, applications, points) in sorted(change.items()):
+		if applications or any(scored or total for scored, total in points.values()):
+			add(year, township, county, applications, points)
 
 
-def refresh(year: int, township: str | None) -> None:
-	"""Count one township's year again from its applications (not cancelled)."""
-	if not (year and township):
+def add(year: int, township: str, county: str, applications: int, points: dict) -> None:
+	"""Add to (year, township)'s tally under its row lock; a tally left with no application goes."""
+	name = name_of(year, township)
+	if not frappe.db.exists(DOCTYPE, name):
+		blank = {"doctype": DOCTYPE, "year": year, "township": township, "county": county, "points": "{}"}
+		frappe.get_doc(blank).db_insert(ignore_if_duplicate=True)  # another save may add it first
+	kept = frappe.db.get_value(DOCTYPE, name, ["applications", "points"], as_dict=True, for_update=True)
+	total = json.loads(kept.points or "{}")
+	for code, (scored, sum_) in points.items():
+		old_scored, old_sum = total.get(code, (0, 0.0))
+		if old_scored + scored:
+			total[code] = [old_scored + scored, round(old_sum + sum_, 6)]
+		else:
+			total.pop(code, None)
+	applications += kept.applications or 0
+	if applications <= 0:
+		frappe.delete_doc(DOCTYPE, name, ignore_permissions=True, force=True)
 		return
-	lock(township)
-	key = (int(year), township)
-	write(*key, count([key], locking=True)[key])
+	frappe.db.set_value(
+		DOCTYPE,
+		name,
+		{"county": county, "applications": applications, "points": json.dumps(total, sort_keys=True)},
+		update_modified=False,
+	)
 
 
-def count(
-	keys: Iterable[tuple[int, str]] | None = None, locking: bool = False
-) -> dict[tuple[int, str], dict]:
+def count(keys: Iterable[tuple[int, str]] | None = None) -> dict[tuple[int, str], dict]:
 	"""(year, township) → {county, applications, points: {code: [scored, sum]}}, from the applications
-	and their indicator results; every (year, township) when `keys` is None. `locking`: read the latest
-	committed rows (and lock them), not the transaction's first view."""
+	and their indicator results; every (year, township) when `keys` is None."""
 	app = frappe.qb.DocType(APPLICATION)
 	result = frappe.qb.DocType(RESULT)
 	condition = app.docstatus < 2
@@ -77,18 +103,22 @@ def count(
 		.where(condition & app.township.isnotnull())
 		.groupby(app.year, app.township, result.indicator_code)
 	)
-	if locking:
-		applications_query, points_query = applications_query.for_update(), points_query.for_update()
 	totals: dict[tuple[int, str], dict] = {}
 	for year, township, county, applications in applications_query.run():
 		entry = totals.setdefault((int(year), township), {"county": county, "applications": 0, "points": {}})
 		entry["applications"] += int(applications)
 	for year, township, code, scored, points in points_query.run():
 		if (int(year), township) in totals:
-			totals[(int(year), township)]["points"][code] = [int(scored), float(points or 0)]
+			totals[(int(year), township)]["points"][code] = [int(scored), round(float(points or 0), 6)]
 	if keys is not None:
 		return {key: totals.get(key) for key in keys}
 	return totals
+
+
+def refresh(year: int, township: str) -> None:
+	"""Count one township's year again from its applications (after rows were removed by SQL)."""
+	key = (int(year), township)
+	write(*key, count([key])[key])
 
 
 def write(year: int, township: str, counted: dict | None) -> None:

@@ -6,6 +6,8 @@ Indicator Score Analysis, run over REST by a county user, averages exactly the a
 a user of another county sees none of them.
 """
 
+from threading import Thread
+
 import frappe
 from frappe.tests.test_api import make_request
 from frappe.tests.utils import FrappeTestCase
@@ -49,6 +51,10 @@ class TestScoreTally(FrappeTestCase):
 		cls.cleanup()
 		frappe.db.commit()
 		super().tearDownClass()
+
+	def tearDown(self):
+		self.cleanup()
+		frappe.db.commit()
 
 	@classmethod
 	def cleanup(cls):
@@ -139,3 +145,40 @@ class TestScoreTally(FrappeTestCase):
 			self.other_county, "post", report, report_name="Indicator Score Analysis", filters={"year": YEAR}
 		)
 		self.assertEqual(result["message"]["result"], [])
+
+	def test_two_saves_in_one_township_at_once_add_up(self):
+		names = [
+			self.rest(
+				officer,
+				"post",
+				"/api/resource/HQE Application",
+				community=community,
+				year=YEAR,
+				**indicator_fields(9 + i),
+			)["data"]["name"]
+			for i, (officer, community) in enumerate(zip(self.officers, self.communities, strict=True))
+		]
+		codes = {}
+
+		def save(officer, name, employed):
+			response = make_request(
+				target=self.clients[officer].put,
+				args=(f"/api/resource/HQE Application/{name}",),
+				kwargs={"json": {"employed": employed}},
+			)
+			codes[name] = response.status_code
+
+		threads = [
+			Thread(target=save, args=(officer, name, 10 + i))
+			for i, (officer, name) in enumerate(zip(self.officers, names, strict=True))
+		]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		frappe.db.rollback()
+		self.assertEqual(sorted(codes.values()), [200, 200])
+		self.assertEqual([frappe.db.get_value("HQE Application", n, "employed") for n in names], [10, 11])
+		kept, fresh = self.tally()
+		self.assertEqual(kept, fresh)
+		self.assertEqual(kept["applications"], 2)

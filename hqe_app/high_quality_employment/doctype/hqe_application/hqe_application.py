@@ -129,10 +129,9 @@ class HQEApplication(Document):
 
 	def on_update(self) -> None:
 		apply_effects(self)
-		self.keep_tally()
+		score_tally.follow(self.get_doc_before_save(), self)
 
 	def before_update_after_submit(self) -> None:
-		score_tally.lock(self.township)
 		self.check_input()
 		self.score()
 		check_save(self)
@@ -140,25 +139,19 @@ class HQEApplication(Document):
 
 	def on_update_after_submit(self) -> None:
 		apply_effects(self)
-		self.keep_tally()
+		score_tally.follow(self.get_doc_before_save(), self)
 
 	def before_cancel(self) -> None:
 		guard_cancel(self)
-		score_tally.lock(self.township)
 
 	def on_cancel(self) -> None:
-		self.keep_tally()
+		score_tally.follow(self.get_doc_before_save(), self)
 
 	def on_trash(self) -> None:
 		guard_delete(self)
-		score_tally.lock(self.township)
 
 	def after_delete(self) -> None:
-		self.keep_tally()
-
-	def keep_tally(self) -> None:
-		"""The township's points per indicator, which the Indicator Score Analysis adds up."""
-		score_tally.refresh(self.year, self.township)
+		score_tally.follow(self, None)
 
 	def check_input(self) -> None:
 		"""Values converted to their types, then held to who may write them in this state."""
@@ -174,7 +167,6 @@ class HQEApplication(Document):
 	def validate_one_per_year(self) -> None:
 		"""One application per community per year; the community row is locked so two at once cannot both pass."""
 		frappe.db.get_value("HQE Community", self.community, "name", for_update=True)
-		score_tally.lock(self.township)  # before any of its points change (score_tally.refresh)
 		existing = frappe.db.get_value(
 			"HQE Application",
 			{
