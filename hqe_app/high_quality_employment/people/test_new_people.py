@@ -6,6 +6,8 @@ new user is compared, value by value, apart from what is each person's own (name
 login id, timestamps). On another Frappe version, a difference shows here first.
 """
 
+from unittest.mock import patch
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from hqe_app.high_quality_employment.people import new_people
@@ -15,6 +17,7 @@ from hqe_app.programme.staff import StaffRow
 
 ADMIN = "hqe-newpeople-admin@example.com"
 BY_FRAPPE, BY_IMPORT = "hqe-newpeople-a@example.com", "hqe-newpeople-b@example.com"
+BY_INSERT = "hqe-newpeople-g@example.com"  # the Frappe 16 way: User.insert itself
 OWN = {"name", "email", "first_name", "full_name", "username", "mobile_no", "creation", "modified"}
 OWN |= {"user", "share_name", "parent", "email_id", "phone", "userid", "for_value", "link_name"}
 NODE = (REGION_NODE, CITY)
@@ -52,16 +55,16 @@ class TestNewPeople(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		frappe.set_user("Administrator")
-		delete_users([BY_FRAPPE, BY_IMPORT])
+		delete_users([BY_FRAPPE, BY_IMPORT, BY_INSERT])
 		make_staff(ADMIN, "HQE Administration", NODE)
 		frappe.db.commit()
 
 	@classmethod
 	def tearDownClass(cls):
 		frappe.set_user("Administrator")
-		for user in (BY_FRAPPE, BY_IMPORT):
+		for user in (BY_FRAPPE, BY_IMPORT, BY_INSERT):
 			frappe.db.delete("Contact", {"user": user})
-		delete_users([BY_FRAPPE, BY_IMPORT, ADMIN])
+		delete_users([BY_FRAPPE, BY_IMPORT, BY_INSERT, ADMIN])
 		frappe.db.commit()
 		super().tearDownClass()
 
@@ -91,14 +94,19 @@ class TestNewPeople(FrappeTestCase):
 			row = StaffRow(2, "对照乙", "13900000102", BY_IMPORT, "City", CITY, "", "Active")
 			[username] = new_people.choose_usernames([row]).values()
 			names = new_people.create_people([(row, username, NODE)], send_welcome_email=False)
+			row = StaffRow(3, "对照丙", "13900000103", BY_INSERT, "City", CITY, "", "Active")
+			with patch.object(new_people, "VIA_INSERT", True):  # as on Frappe 16
+				names += new_people.create_people([(row, "", NODE)], send_welcome_email=False)
 		finally:
 			frappe.flags.in_import = False
-		self.assertEqual(names, [BY_IMPORT])
+		self.assertEqual(names, [BY_IMPORT, BY_INSERT])
 
-		by_frappe, by_import = records(BY_FRAPPE), records(BY_IMPORT)
-		for doctype in by_frappe:
-			self.assertTrue(by_frappe[doctype], doctype)  # Frappe wrote it: compare, not two empties
-			self.assertEqual(by_import[doctype], by_frappe[doctype], doctype)
+		by_frappe = records(BY_FRAPPE)
+		for user in (BY_IMPORT, BY_INSERT):
+			theirs = records(user)
+			for doctype in by_frappe:
+				self.assertTrue(by_frappe[doctype], doctype)  # Frappe wrote it: compare, not two empties
+				self.assertEqual(theirs[doctype], by_frappe[doctype], (user, doctype))
 		# what is each person's own is theirs
 		values = frappe.db.get_value(
 			"User", BY_IMPORT, ["first_name", "full_name", "username", "mobile_no", "owner"], as_dict=True
