@@ -486,7 +486,7 @@ def plan_job(name: str, path: str) -> None:
 		frappe.db.commit()
 		frappe.publish_realtime("hqe_staff_import_done", {"name": name}, user=frappe.session.user)
 		return
-	doc.start(outcome.rows)
+	doc.start(len(actions))  # every row of the file, each planned: the chunks count them off
 	frappe.db.commit()
 	for part, start in enumerate(range(0, len(actions), CHUNK_ROWS)):
 		chunk = actions[start : start + CHUNK_ROWS]
