@@ -68,12 +68,8 @@ def add(year: int, township: str, county: str, applications: int, points: dict) 
 	if applications <= 0:
 		frappe.delete_doc(DOCTYPE, name, ignore_permissions=True, force=True)
 		return
-	frappe.db.set_value(
-		DOCTYPE,
-		name,
-		{"county": county, "applications": applications, "points": json.dumps(total, sort_keys=True)},
-		update_modified=False,
-	)
+	counted = {"county": county, "applications": applications, "points": total}
+	frappe.db.set_value(DOCTYPE, name, values_of(counted), update_modified=False)
 
 
 def count(keys: Iterable[tuple[int, str]] | None = None) -> dict[tuple[int, str], dict]:
@@ -128,16 +124,22 @@ def write(year: int, township: str, counted: dict | None) -> None:
 	if not counted:
 		if exists:
 			frappe.delete_doc(DOCTYPE, name, ignore_permissions=True, force=True)
-		return
-	values = {
+	elif exists:
+		frappe.db.set_value(DOCTYPE, name, values_of(counted), update_modified=False)
+	else:
+		insert(year, township, counted)
+
+
+def values_of(counted: dict) -> dict:
+	return {
 		"county": counted["county"],
 		"applications": counted["applications"],
 		"points": json.dumps(counted["points"], sort_keys=True),
 	}
-	if exists:
-		frappe.db.set_value(DOCTYPE, name, values, update_modified=False)
-	else:
-		frappe.get_doc({"doctype": DOCTYPE, "year": year, "township": township, **values}).db_insert()
+
+
+def insert(year: int, township: str, counted: dict) -> None:
+	frappe.get_doc({"doctype": DOCTYPE, "year": year, "township": township, **values_of(counted)}).db_insert()
 
 
 def rebuild() -> int:
@@ -145,7 +147,7 @@ def rebuild() -> int:
 	counted = count()
 	frappe.db.delete(DOCTYPE)
 	for (year, township), entry in counted.items():
-		write(year, township, entry)
+		insert(year, township, entry)  # all deleted above: no lookup first
 	return len(counted)
 
 

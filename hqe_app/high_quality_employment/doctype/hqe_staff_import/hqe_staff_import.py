@@ -42,37 +42,39 @@ class HQEStaffImport(Document):
 	def record(self, outcome) -> None:
 		"""Keep an import's outcome (staff_import.Outcome): counts, or every refused row."""
 		self.status = "Failed" if outcome.errors else "Success"
-		self.total_rows = outcome.rows
-		self.rows_done = outcome.rows
-		for kind in KINDS:
-			self.set(f"{kind}_count", outcome.counts.get(kind, 0))
+		self.total_rows = self.rows_done = outcome.rows
+		self.set_counts(outcome.counts)
 		self.set_errors(outcome.errors)
-		self.flags.ignore_permissions = True
-		self.save()
+		self.save_as_import()
 
 	def start(self, rows: int) -> None:
 		"""A background import whose rows were all checked: its chunks are about to be written."""
 		self.status, self.total_rows, self.rows_done = "Queued", rows, 0
-		for kind in KINDS:
-			self.set(f"{kind}_count", 0)
+		self.set_counts({})
 		self.set_errors([])
-		self.flags.ignore_permissions = True
-		self.save()
+		self.save_as_import()
 
 	def add_chunk(self, rows: int, counts: dict[str, int], errors: list) -> bool:
 		"""Add one written (or refused) chunk of a background import; whether the import is done. The
 		caller holds this document's row lock (get_doc(..., for_update=True)), so chunks add up."""
 		self.rows_done += rows
-		for kind in KINDS:
-			self.set(f"{kind}_count", (self.get(f"{kind}_count") or 0) + counts.get(kind, 0))
-		if errors:
-			self.set_errors(json.loads(self.error_log or "[]") + [e.__dict__ for e in errors])
+		self.set_counts({kind: (self.get(f"{kind}_count") or 0) + counts.get(kind, 0) for kind in KINDS})
+		refused = json.loads(self.error_log or "[]") + [e.__dict__ for e in errors]
+		self.set_errors(refused)
 		done = self.rows_done >= self.total_rows
 		if done:
-			self.status = "Failed" if json.loads(self.error_log or "[]") else "Success"
+			self.status = "Failed" if refused else "Success"
+		self.save_as_import()
+		return done
+
+	def set_counts(self, counts: dict[str, int]) -> None:
+		for kind in KINDS:
+			self.set(f"{kind}_count", counts.get(kind, 0))
+
+	def save_as_import(self) -> None:
+		"""Saved by the import itself, whoever started it."""
 		self.flags.ignore_permissions = True
 		self.save()
-		return done
 
 	def progress(self) -> float:
 		return self.rows_done * 100 / self.total_rows if self.total_rows else 100
