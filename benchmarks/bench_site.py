@@ -7,13 +7,15 @@ Run with the bench's Python, from the bench's sites folder, on a site loaded by
 
 1. reports: each Script Report of the app, for the latest year, as Administrator (the whole
    province) and as a county user; median and slowest of --runs runs, in milliseconds;
-2. import: --rows applications for communities that have none in a fresh year, imported once with
+2. import: --rows applications for communities that have none in a fresh year, imported with
    the app's importer (hqe_app.high_quality_employment.imports.applications.run_import: Document.insert() per
-   row, one transaction, a savepoint per row) and once with Frappe's Data Import (Insert New Records:
-   Document.insert() per row under frappe.flags.in_import, a commit and a Data Import Log per row) of
-   the same rows. Both run every controller method and doc_event hook; the app's importer also runs
-   what in_import skips (notifications, defaults, select checks), as a form's insert does. The
-   imported rows are deleted afterwards.
+   row, a savepoint per row, all or nothing) once for each writer count of --writers (the site's
+   hqe_import_writers; 1 is one process and one transaction, the importer before parallel writers),
+   and once with Frappe's Data Import (Insert New Records: Document.insert() per row under
+   frappe.flags.in_import, a commit and a Data Import Log per row) of the same rows. All run every
+   controller method and doc_event hook; the app's importer also runs what in_import skips
+   (notifications, defaults, select checks), as a form's insert does. The imported rows are deleted
+   after each round.
 3. staff import (--staff-rows N --workers 1,2,4): a province's staff shape (one officer per
    community, two people per township, five per county, ten per city, up to N rows) written to the
    staff workbook, attached to an HQE Staff Import and started as the desk starts it
@@ -66,6 +68,7 @@ def main() -> None:
 	parser.add_argument("--skip-reports", action="store_true")
 	parser.add_argument("--staff-rows", type=int, default=0, help="staff import of N rows (0: skip)")
 	parser.add_argument("--workers", default="1,2,4", help="worker counts for the staff import")
+	parser.add_argument("--writers", default="1,2", help="writer counts for the application import")
 	parser.add_argument("--keep-staff", action="store_true", help="keep the imported staff afterwards")
 	parser.add_argument("--actions", type=int, default=0, help="time N Submit/Consent/Certify (0: skip)")
 	parser.add_argument("--scenery", type=int, default=30000, help="users added between the two rounds")
@@ -82,7 +85,7 @@ def main() -> None:
 		if not args.skip_reports:
 			bench_reports(args.runs)
 		if not args.skip_import:
-			bench_import(args.rows)
+			bench_import(args.rows, [int(n) for n in args.writers.split(",")])
 		if args.actions:
 			bench_actions(args.actions, args.scenery)
 		if args.staff_rows:
@@ -140,8 +143,9 @@ def bench_reports(runs: int) -> None:
 		print(f"  {name:34} {cells[0]:>26} {cells[1]:>28}")
 
 
-def bench_import(count: int) -> None:
+def bench_import(count: int, writer_counts: list[int]) -> None:
 	from hqe_app.high_quality_employment.imports import applications as importer
+	from hqe_app.high_quality_employment.imports.writers import CONFIG_KEY
 	from hqe_app.high_quality_employment.imports.template_export import template_with
 	from hqe_app.high_quality_employment.testing import indicator_fields
 
@@ -171,20 +175,26 @@ def bench_import(count: int) -> None:
 	workbook = folder / "applications.xlsx"
 	workbook.write_bytes(template_with(rows))
 
-	print(f"\nimport of {count:,} applications (year {year}):")
-	start = time.perf_counter()
-	result = importer.run_import(str(workbook))
-	frappe.db.commit()
-	ours = time.perf_counter() - start
-	assert not result.errors, result.errors[:3]
-	print(
-		f"  hqe_app importer:    {ours:6.1f} s  ({count / ours:,.0f} rows/s, {len(result.imported):,} imported)"
-	)
-	delete_year(year)
+	print(f"\nimport of {count:,} applications (year {year}), load {os.getloadavg()[0]:.2f}:")
+	ours = {}
+	for writers in writer_counts:
+		frappe.local.conf[CONFIG_KEY] = writers
+		start = time.perf_counter()
+		result = importer.run_import(str(workbook))
+		frappe.db.commit()
+		ours[writers] = time.perf_counter() - start
+		assert not result.errors, result.errors[:3]
+		assert frappe.db.count("HQE Application", {"year": year}) == count
+		print(
+			f"  hqe_app importer, {writers} writer(s): {ours[writers]:6.1f} s"
+			f"  ({count / ours[writers]:,.0f} rows/s, {len(result.imported):,} imported)"
+		)
+		delete_year(year)
 
 	theirs, imported = frappe_data_import(rows, communities, folder)
 	print(f"  Frappe Data Import:  {theirs:6.1f} s  ({count / theirs:,.0f} rows/s, {imported:,} imported)")
-	print(f"  speed-up: {theirs / ours:.1f}×")
+	for writers, seconds in ours.items():
+		print(f"  speed-up, {writers} writer(s): {theirs / seconds:.2f}×")
 	delete_year(year)
 
 

@@ -10,9 +10,10 @@ the review form's); from anyone else the row is refused on that field.
 
 All rows run in one transaction, each under its own savepoint so that every row's errors are
 collected; when any row fails, everything is rolled back and the result names each failing row and
-field (Frappe's own pop-ups about a refused row are replaced by that row's error). The file is read
-only when the user may read its File. Files above BACKGROUND_ABOVE rows run as a background job
-that reports its progress.
+field (Frappe's own pop-ups about a refused row are replaced by that row's error). From
+`writers.PARALLEL_FROM` rows on, several writer processes insert the rows, each its share in a
+transaction of its own, and all commit or all roll back (`writers`). The file is read only when the user may read its
+File. Files above BACKGROUND_ABOVE rows run as a background job that reports its progress.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from hqe_app.excel_io.columns import option_aliases
 from hqe_app.excel_io.reader import InputRow, UnreadableFile, read_rows
 from hqe_app.high_quality_employment.application.checklist_answers import TABLE
 from hqe_app.high_quality_employment.application.scoring import MEDIA_LEVELS
+from hqe_app.high_quality_employment.imports import writers
 from hqe_app.high_quality_employment.schemes.registry import covering, scheme_for
 from hqe_app.i18n import translator
 from hqe_app.programme.workflow import COUNTY
@@ -57,8 +59,13 @@ class RowError:
 @dataclass
 class ImportResult:
 	rows: int = 0
-	imported: list[str] = field(default_factory=list)
+	written: list[tuple[int, str]] = field(default_factory=list)  # (row, name) of each inserted row
 	errors: list[RowError] = field(default_factory=list)
+
+	@property
+	def imported(self) -> list[str]:
+		"""The names inserted, in the file's order."""
+		return [name for _row, name in sorted(self.written)]
 
 	def as_dict(self) -> dict:
 		return {
@@ -72,8 +79,9 @@ class ImportResult:
 @dataclass
 class PreparedRow:
 	row: InputRow
-	doc: object  # a new HQE Application, not yet inserted
+	doc: object  # a new HQE Application, not yet inserted (its name chosen when writers share the rows)
 	innovation_points: float
+	township: str
 
 
 @frappe.whitelist()
@@ -140,24 +148,89 @@ def read(path: str | Path) -> list[InputRow]:
 
 
 def import_rows(rows: list[InputRow], progress: bool = False) -> ImportResult:
-	"""Insert every row as the session user, or none when a row fails; every row's errors are kept."""
+	"""Insert every row as the session user, or none when a row fails; every row's errors are kept.
+
+	With several writers (`writers.writer_count`), the transaction is committed or rolled back here;
+	otherwise the caller's transaction goes on (the import is a savepoint in it)."""
 	result = ImportResult(rows=len(rows))
 	prepared = prepare(rows, result)
+	shares = writers.shares(prepared, lambda item: item.township, writers.writer_count(len(prepared)))
+	if len(shares) > 1:
+		return write_in_parallel(prepared, shares, result, progress)
 	frappe.db.savepoint(IMPORT_SAVEPOINT)
 	try:
-		for i, item in enumerate(prepared, start=1):
-			insert_row(item, result)
-			if progress and i % PROGRESS_EVERY == 0:
-				frappe.publish_progress(i * 100 / len(prepared), title=_("Importing Applications"))
+		write(prepared, result, progress)
 	except Exception:
 		frappe.db.rollback(save_point=IMPORT_SAVEPOINT)
 		raise
 	if result.errors:
 		frappe.db.rollback(save_point=IMPORT_SAVEPOINT)
-		result.imported = []
+		result.written = []
 	else:
 		frappe.db.release_savepoint(IMPORT_SAVEPOINT)
 	return result
+
+
+def write(prepared: list[PreparedRow], result: ImportResult, progress: bool) -> None:
+	for i, item in enumerate(prepared, start=1):
+		insert_row(item, result)
+		if progress and i % PROGRESS_EVERY == 0:
+			publish_progress(i, len(prepared))
+
+
+def write_in_parallel(
+	prepared: list[PreparedRow], shares: list[writers.Share], result: ImportResult, progress: bool
+) -> ImportResult:
+	"""The names chosen here in the file's order, each share written by a writer process; then one
+	verdict for all, which ends this transaction too (committed only when every share was written
+	without an error)."""
+	writers.reserve_names(item.doc for item in prepared)
+	started: list[writers.Writer] = []
+	try:
+		started = [writers.start_writer(writers.job_for([job_row(i) for i in s.rows])) for s in shares]
+		reports = [
+			writer.report(publish_progress if progress and i == 0 else None)  # the shares are even
+			for i, writer in enumerate(started)
+		]
+	except Exception:
+		for writer in started:
+			writers.end_writer(writer)
+		frappe.db.rollback()
+		raise
+	for writer, report in zip(started, reports, strict=True):
+		if report is None:
+			result.errors += [RowError(**e) for e in writers.lost(writer)]
+			continue
+		result.written += [(row, name) for row, name in report["written"]]
+		result.errors += [RowError(**e) for e in report["errors"]]
+	if result.errors:
+		for writer in started:
+			writer.tell("rollback")
+		frappe.db.rollback()
+		result.written = []
+		return result
+	frappe.db.commit()  # the names first: a writer lost after this leaves a gap in the series, not a clash
+	for writer in started:
+		answer = writer.tell("commit")
+		if not (answer and answer.get("committed")):  # killed before its commit: its rows are not in
+			result.errors += [RowError(**e) for e in writers.lost(writer)]
+			result.written = [(row, name) for row, name in result.written if row not in writer.rows]
+	return result
+
+
+def publish_progress(done: int, of: int) -> None:
+	frappe.publish_progress(done * 100 / of, title=_("Importing Applications"))
+
+
+def job_row(item: PreparedRow) -> dict:
+	"""A prepared row as a writer process receives it."""
+	return {
+		"number": item.row.number,
+		"name": item.doc.name,
+		"doc": item.doc.as_dict(no_default_fields=True, convert_dates_to_str=True),
+		"innovation_points": item.innovation_points,
+		"township": item.township,
+	}
 
 
 def insert_row(item: PreparedRow, result: ImportResult) -> None:
@@ -166,7 +239,7 @@ def insert_row(item: PreparedRow, result: ImportResult) -> None:
 	messages = len(frappe.message_log)
 	field = "community"
 	try:
-		item.doc.insert()
+		item.doc.insert(set_name=item.doc.name or None)  # a name chosen before the writers started
 		if item.innovation_points:
 			field = "innovation_points"
 			innovation_review(item.doc.name, item.innovation_points)
@@ -176,7 +249,7 @@ def insert_row(item: PreparedRow, result: ImportResult) -> None:
 		del frappe.message_log[messages:]  # the row's error says it; no pop-up besides
 		return
 	frappe.db.release_savepoint(ROW_SAVEPOINT)
-	result.imported.append(item.doc.name)
+	result.written.append((item.row.number, item.doc.name))
 
 
 def refusal(e: Exception, field: str, doc) -> tuple[str, str]:
@@ -248,7 +321,9 @@ def prepare(rows: list[InputRow], result: ImportResult) -> list[PreparedRow]:
 			).format(_(COUNTY))
 			result.errors.append(RowError(row.number, "innovation_points", message))
 			continue
-		prepared.append(PreparedRow(row, _document(community.name, year, clean), innovation))
+		prepared.append(
+			PreparedRow(row, _document(community.name, year, clean), innovation, community.township)
+		)
 	return prepared
 
 
