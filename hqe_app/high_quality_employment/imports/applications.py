@@ -179,7 +179,7 @@ def write(prepared: list[PreparedRow], result: ImportResult, progress: bool) -> 
 
 
 def write_in_parallel(
-	prepared: list[PreparedRow], shares: list[writers.Share], result: ImportResult, progress: bool
+	prepared: list[PreparedRow], shares: list[list[PreparedRow]], result: ImportResult, progress: bool
 ) -> ImportResult:
 	"""The names chosen here in the file's order, each share written by a writer process; then one
 	verdict for all, which ends this transaction too (committed only when every share was written
@@ -187,7 +187,7 @@ def write_in_parallel(
 	writers.reserve_names(item.doc for item in prepared)
 	started: list[writers.Writer] = []
 	try:
-		started = [writers.start_writer(writers.job_for([job_row(i) for i in s.rows])) for s in shares]
+		started = [writers.start_writer(writers.job_for([job_row(i) for i in share])) for share in shares]
 		reports = [
 			writer.report(publish_progress if progress and i == 0 else None)  # the shares are even
 			for i, writer in enumerate(started)

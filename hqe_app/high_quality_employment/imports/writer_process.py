@@ -34,7 +34,7 @@ def main() -> None:
 				print(f"{PROGRESS}{i}", flush=True)
 		send(
 			{
-				"written": [[row, name] for row, name in result.written],
+				"written": result.written,
 				"errors": [e.__dict__ for e in result.errors],
 			}
 		)

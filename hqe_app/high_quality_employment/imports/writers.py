@@ -46,14 +46,6 @@ PROGRESS = "HQE-WRITER-PROGRESS "  # a writer's stdout line: how many of its row
 WRITER_MODULE = "hqe_app.high_quality_employment.imports.writer_process"
 
 
-@dataclass
-class Share:
-	"""The rows one writer inserts: whole townships."""
-
-	rows: list
-	townships: set[str]
-
-
 def writer_count(rows: int) -> int:
 	"""How many writers for `rows` rows: the site's `hqe_import_writers`, else the machine's cores (≤ 4)."""
 	if rows < PARALLEL_FROM:
@@ -63,22 +55,16 @@ def writer_count(rows: int) -> int:
 	return max(1, min(count, rows // (PARALLEL_FROM // 2)))
 
 
-def shares(items: Iterable, township_of: Callable[[object], str], count: int) -> list[Share]:
+def shares(items: Iterable, township_of: Callable[[object], str], count: int) -> list[list]:
 	"""`items` in at most `count` shares of whole townships, as even as they go (largest first, each
 	to the share with the fewest rows), each share in the file's order."""
-	by_township: dict[str, list] = {}
-	order: dict[int, int] = {}
-	for i, item in enumerate(items):
-		by_township.setdefault(township_of(item), []).append(item)
-		order[id(item)] = i
-	out = [Share([], set()) for _ in range(max(1, min(count, len(by_township))))]
-	for township, rows in sorted(by_township.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-		share = min(out, key=lambda s: len(s.rows))
-		share.rows += rows
-		share.townships.add(township)
-	for share in out:
-		share.rows.sort(key=lambda item: order[id(item)])
-	return out
+	by_township: dict[str, list[tuple[int, object]]] = {}
+	for position, item in enumerate(items):
+		by_township.setdefault(township_of(item), []).append((position, item))
+	out: list[list[tuple[int, object]]] = [[] for _ in range(max(1, min(count, len(by_township))))]
+	for _township, rows in sorted(by_township.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+		min(out, key=len).extend(rows)
+	return [[item for _position, item in sorted(share, key=lambda pair: pair[0])] for share in out]
 
 
 def reserve_names(docs: Iterable) -> None:
